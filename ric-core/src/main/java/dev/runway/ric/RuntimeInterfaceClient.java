@@ -1,0 +1,52 @@
+package dev.runway.ric;
+
+import dev.runway.ric.internal.env.InvalidEnvironmentException;
+import dev.runway.ric.internal.env.LambdaEnvironment;
+import dev.runway.ric.internal.loop.FunctionRuntime;
+import java.util.Map;
+
+/**
+ * Runs a Java function against the Lambda Runtime API: the entry point of the runtime.
+ *
+ * <p>{@code java -cp <runtime jars> dev.runway.ric.RuntimeInterfaceClient pkg.Handler::method} reads
+ * {@code AWS_LAMBDA_RUNTIME_API}, loads the handler from {@code LAMBDA_TASK_ROOT} (or the working directory),
+ * and serves invocations until the platform stops the process. The handler comes from the first argument, or
+ * from {@code _HANDLER} when there is none.
+ */
+public final class RuntimeInterfaceClient {
+
+    private RuntimeInterfaceClient() {}
+
+    /**
+     * Runs the function and exits the JVM with the runtime's exit status.
+     *
+     * @param args the handler string, optionally
+     */
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args.length > 0 ? args[0] : null));
+    }
+
+    /**
+     * Runs the function in this JVM. Returns only when the runtime must stop: after an init error, when the
+     * platform cannot be reached, or after a fatal JVM error.
+     *
+     * @param environment the process environment
+     * @param handlerArgument the handler string, or {@code null} to read {@code _HANDLER}
+     * @return the exit status the process should end with
+     */
+    public static int run(Map<String, String> environment, String handlerArgument) {
+        LambdaEnvironment settings;
+        try {
+            settings = LambdaEnvironment.from(environment, handlerArgument);
+        } catch (InvalidEnvironmentException e) {
+            System.err.println("[runway] " + e.getMessage());
+            return FunctionRuntime.EXIT_FAILURE;
+        }
+        if (settings.runtimeApi() == null || settings.runtimeApi().isBlank()) {
+            System.err.println("[runway] AWS_LAMBDA_RUNTIME_API is not set: this process must be started by the"
+                    + " Lambda platform, the Runtime Interface Emulator, or Runway's local mode.");
+            return FunctionRuntime.EXIT_FAILURE;
+        }
+        return new FunctionRuntime(settings).run();
+    }
+}

@@ -1,0 +1,339 @@
+package dev.runway.ric.internal.api;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One keep-alive HTTP/1.1 connection to the Runtime API over a plain socket.
+ *
+ * <p>It speaks just the part of HTTP/1.1 the Runtime API uses: a request with a {@code Content-Length} body,
+ * and a response framed by {@code Content-Length}, chunked transfer coding or the end of the connection. Of the
+ * response headers it keeps only those listed in {@link ResponseHeader}, without allocating for the others.
+ * There is no read timeout: {@code /next} blocks until the platform has an event, and a frozen sandbox can
+ * outlive any timeout. The connection reopens itself after the server closed it.
+ *
+ * <p>Not thread-safe: each loop owns one connection.
+ */
+final class HttpConnection implements Closeable {
+
+    private static final int CONNECT_TIMEOUT_MS = 1_000;
+    private static final int COALESCE_LIMIT = 64 * 1024;
+    private static final int MAX_HEADER_LINE = 64 * 1024;
+
+    private final InetSocketAddress address;
+    private final byte[] readBuffer = new byte[16 * 1024];
+    private final byte[] writeBuffer = new byte[COALESCE_LIMIT];
+    private final String[] headers = new String[ResponseHeader.COUNT];
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private int readPos;
+    private int readLimit;
+    private int status;
+    private boolean closeAfterResponse;
+
+    HttpConnection(InetSocketAddress address) {
+        this.address = address;
+    }
+
+    /**
+     * Sends one request and reads the response head and body.
+     *
+     * @param head the request line and headers, ending with the empty line
+     * @param body the body, may be {@code null}
+     * @param bodyLength how many bytes of {@code body} to send
+     * @return the response body; the status and headers are then read with {@link #status()} and {@link #header}
+     * @throws IOException when the connection fails or the response is not HTTP/1.1
+     */
+    byte[] exchange(byte[] head, int headLength, byte[] body, int bodyLength) throws IOException {
+        if (socket == null) {
+            open();
+        }
+        try {
+            send(head, headLength, body, bodyLength);
+            readHead();
+            byte[] responseBody = readBody();
+            if (closeAfterResponse) {
+                close();
+            }
+            return responseBody;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    int status() {
+        return status;
+    }
+
+    String header(ResponseHeader name) {
+        return headers[name.ordinal()];
+    }
+
+    @Override
+    public void close() {
+        Socket s = socket;
+        socket = null;
+        in = null;
+        out = null;
+        readPos = 0;
+        readLimit = 0;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private void open() throws IOException {
+        Socket s = new Socket();
+        try {
+            s.setTcpNoDelay(true);
+            s.setKeepAlive(true);
+            s.connect(address, CONNECT_TIMEOUT_MS);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        socket = s;
+        in = s.getInputStream();
+        out = s.getOutputStream();
+    }
+
+    private void send(byte[] head, int headLength, byte[] body, int bodyLength) throws IOException {
+        if (headLength + bodyLength <= COALESCE_LIMIT) {
+            // One write, so a small request leaves in one segment despite TCP_NODELAY.
+            System.arraycopy(head, 0, writeBuffer, 0, headLength);
+            if (bodyLength > 0) {
+                System.arraycopy(body, 0, writeBuffer, headLength, bodyLength);
+            }
+            out.write(writeBuffer, 0, headLength + bodyLength);
+        } else {
+            out.write(head, 0, headLength);
+            out.write(body, 0, bodyLength);
+        }
+        out.flush();
+    }
+
+    private void readHead() throws IOException {
+        Arrays.fill(headers, null);
+        closeAfterResponse = false;
+        int lineEnd = readLine();
+        if (lineEnd < 0) {
+            throw new EOFException("the Runtime API closed the connection before answering");
+        }
+        status = parseStatusLine(lineEnd);
+        while ((lineEnd = readLine()) > readPos) {
+            parseHeaderLine(lineEnd);
+            readPos = lineEnd + 2;
+        }
+        if (lineEnd < 0) {
+            throw new EOFException("the Runtime API closed the connection inside the response head");
+        }
+        readPos = lineEnd + 2;
+        String connection = headers[ResponseHeader.CONNECTION.ordinal()];
+        closeAfterResponse = connection != null && connection.equalsIgnoreCase("close");
+    }
+
+    /** Status line {@code HTTP/1.1 200 OK}: the code is the three digits after the first space. */
+    private int parseStatusLine(int lineEnd) throws ProtocolException {
+        int start = readPos;
+        if (lineEnd - start < 12 || readBuffer[start] != 'H' || readBuffer[start + 8] != ' ') {
+            throw new ProtocolException("not an HTTP/1.x status line: " + ascii(start, lineEnd));
+        }
+        if (readBuffer[start + 7] == '0') {
+            closeAfterResponse = true; // HTTP/1.0 closes unless told otherwise
+        }
+        int code = 0;
+        for (int i = start + 9; i < start + 12; i++) {
+            int digit = readBuffer[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new ProtocolException("bad status code: " + ascii(start, lineEnd));
+            }
+            code = code * 10 + digit;
+        }
+        readPos = lineEnd + 2;
+        return code;
+    }
+
+    private void parseHeaderLine(int lineEnd) throws ProtocolException {
+        int colon = -1;
+        for (int i = readPos; i < lineEnd; i++) {
+            if (readBuffer[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        if (colon <= readPos) {
+            throw new ProtocolException("malformed header line: " + ascii(readPos, lineEnd));
+        }
+        ResponseHeader known = ResponseHeader.match(readBuffer, readPos, colon - readPos);
+        if (known == null) {
+            return;
+        }
+        int valueStart = colon + 1;
+        int valueEnd = lineEnd;
+        while (valueStart < valueEnd && (readBuffer[valueStart] == ' ' || readBuffer[valueStart] == '\t')) {
+            valueStart++;
+        }
+        while (valueEnd > valueStart && (readBuffer[valueEnd - 1] == ' ' || readBuffer[valueEnd - 1] == '\t')) {
+            valueEnd--;
+        }
+        headers[known.ordinal()] = new String(readBuffer, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
+    }
+
+    private byte[] readBody() throws IOException {
+        String transferEncoding = headers[ResponseHeader.TRANSFER_ENCODING.ordinal()];
+        if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            return readChunked();
+        }
+        String length = headers[ResponseHeader.CONTENT_LENGTH.ordinal()];
+        if (length != null) {
+            long n;
+            try {
+                n = Long.parseLong(length);
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("bad Content-Length: " + length);
+            }
+            if (n < 0 || n > Integer.MAX_VALUE - 8) {
+                throw new ProtocolException("unsupported Content-Length: " + length);
+            }
+            byte[] body = new byte[(int) n];
+            readFully(body, 0, body.length);
+            return body;
+        }
+        if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
+            return new byte[0];
+        }
+        // No framing: the body runs to the end of the connection.
+        closeAfterResponse = true;
+        return readToEnd();
+    }
+
+    private byte[] readChunked() throws IOException {
+        byte[] body = new byte[0];
+        int size = 0;
+        while (true) {
+            int lineEnd = readLine();
+            if (lineEnd < 0) {
+                throw new EOFException("the Runtime API closed the connection inside a chunked body");
+            }
+            int chunk = parseChunkSize(lineEnd);
+            readPos = lineEnd + 2;
+            if (chunk == 0) {
+                skipTrailers();
+                return size == body.length ? body : Arrays.copyOf(body, size);
+            }
+            if (size + chunk > body.length) {
+                body = Arrays.copyOf(body, Math.max(size + chunk, body.length * 2));
+            }
+            readFully(body, size, chunk);
+            size += chunk;
+            int crlf = readLine();
+            if (crlf != readPos) {
+                throw new ProtocolException("chunk not followed by CRLF");
+            }
+            readPos = crlf + 2;
+        }
+    }
+
+    private int parseChunkSize(int lineEnd) throws ProtocolException {
+        long value = 0;
+        int i = readPos;
+        for (; i < lineEnd; i++) {
+            int digit = Character.digit(readBuffer[i], 16);
+            if (digit < 0) {
+                break; // chunk extensions follow
+            }
+            value = value * 16 + digit;
+            if (value > Integer.MAX_VALUE - 8) {
+                throw new ProtocolException("chunk too large");
+            }
+        }
+        if (i == readPos) {
+            throw new ProtocolException("bad chunk size line: " + ascii(readPos, lineEnd));
+        }
+        return (int) value;
+    }
+
+    private void skipTrailers() throws IOException {
+        int lineEnd;
+        while ((lineEnd = readLine()) > readPos) {
+            readPos = lineEnd + 2;
+        }
+        if (lineEnd < 0) {
+            throw new EOFException("the Runtime API closed the connection inside the trailers");
+        }
+        readPos = lineEnd + 2;
+    }
+
+    /**
+     * Makes sure a whole line is buffered from {@link #readPos}.
+     *
+     * @return the index of its CR, or -1 at the end of the stream before any line
+     */
+    private int readLine() throws IOException {
+        int scanFrom = readPos;
+        while (true) {
+            for (int i = scanFrom; i + 1 < readLimit; i++) {
+                if (readBuffer[i] == '\r' && readBuffer[i + 1] == '\n') {
+                    return i;
+                }
+            }
+            scanFrom = Math.max(readPos, readLimit - 1);
+            if (readPos > 0) {
+                int shift = readPos;
+                System.arraycopy(readBuffer, readPos, readBuffer, 0, readLimit - readPos);
+                readLimit -= shift;
+                readPos = 0;
+                scanFrom -= shift;
+            }
+            if (readLimit == readBuffer.length) {
+                throw new ProtocolException("response header line longer than " + MAX_HEADER_LINE + " bytes");
+            }
+            int n = in.read(readBuffer, readLimit, readBuffer.length - readLimit);
+            if (n < 0) {
+                return -1;
+            }
+            readLimit += n;
+        }
+    }
+
+    private void readFully(byte[] target, int offset, int length) throws IOException {
+        int buffered = Math.min(length, readLimit - readPos);
+        System.arraycopy(readBuffer, readPos, target, offset, buffered);
+        readPos += buffered;
+        int done = buffered;
+        while (done < length) {
+            int n = in.read(target, offset + done, length - done);
+            if (n < 0) {
+                throw new EOFException("the Runtime API closed the connection inside a body");
+            }
+            done += n;
+        }
+    }
+
+    private byte[] readToEnd() throws IOException {
+        byte[] rest = in.readAllBytes();
+        byte[] body = new byte[readLimit - readPos + rest.length];
+        System.arraycopy(readBuffer, readPos, body, 0, readLimit - readPos);
+        System.arraycopy(rest, 0, body, readLimit - readPos, rest.length);
+        readPos = readLimit;
+        return body;
+    }
+
+    private String ascii(int from, int to) {
+        return new String(readBuffer, from, Math.min(to - from, 200), StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.runway.ric.internal.classpath;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The class loader of the function's code, with the managed Java runtime's class path, in this order:
+ * <ol>
+ *   <li>the task root directory itself (class files deployed at the top of the zip),
+ *   <li>{@code <task root>/lib/*.jar}, sorted by name,
+ *   <li>{@code /opt/java/lib/*.jar} (layers), sorted by name.
+ * </ol>
+ * Sorting makes the order independent of the file system. Jars at the top of the task root are not on the path,
+ * as on Lambda. The parent is the runtime's class loader, asked first, so the runtime's
+ * {@code aws-lambda-java-core} is the one every function sees.
+ */
+public final class FunctionClassLoader extends URLClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    /** Where layers put jars for Java functions. */
+    public static final Path LAYER_LIBRARIES = Path.of("/opt/java/lib");
+
+    private FunctionClassLoader(URL[] urls, ClassLoader parent) {
+        super("function", urls, parent);
+    }
+
+    /**
+     * Builds the loader for a task root, with layer jars from {@link #LAYER_LIBRARIES}.
+     *
+     * @param taskRoot the function's directory ({@code /var/task} on Lambda)
+     * @return the loader
+     */
+    public static FunctionClassLoader create(Path taskRoot) {
+        return create(taskRoot, LAYER_LIBRARIES, ClassLoader.getSystemClassLoader());
+    }
+
+    /**
+     * Builds the loader.
+     *
+     * @param taskRoot the function's directory
+     * @param layerLibraries the layers' jar directory
+     * @param parent the runtime's class loader
+     * @return the loader
+     */
+    public static FunctionClassLoader create(Path taskRoot, Path layerLibraries, ClassLoader parent) {
+        return new FunctionClassLoader(classPath(taskRoot, layerLibraries).toArray(URL[]::new), parent);
+    }
+
+    /** @return the class path, in lookup order */
+    static List<URL> classPath(Path taskRoot, Path layerLibraries) {
+        List<URL> urls = new ArrayList<>();
+        urls.add(toUrl(taskRoot));
+        urls.addAll(sortedJars(taskRoot.resolve("lib")));
+        urls.addAll(sortedJars(layerLibraries));
+        return urls;
+    }
+
+    private static List<URL> sortedJars(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .filter(Files::isRegularFile)
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .map(FunctionClassLoader::toUrl)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    private static URL toUrl(Path path) {
+        try {
+            return path.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a usable class path entry: " + path, e);
+        }
+    }
+}

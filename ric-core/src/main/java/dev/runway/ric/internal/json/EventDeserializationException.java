@@ -1,0 +1,17 @@
+package dev.runway.ric.internal.json;
+
+/**
+ * The invocation payload is not valid JSON for the handler's input type. Reported to {@code /error}
+ * with the message the managed Java runtime uses, and the cause that says what was wrong.
+ */
+public final class EventDeserializationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param cause the parser's complaint
+     */
+    public EventDeserializationException(Throwable cause) {
+        super("An error occurred during JSON parsing", cause);
+    }
+}

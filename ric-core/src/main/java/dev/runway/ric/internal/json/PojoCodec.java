@@ -1,0 +1,31 @@
+package dev.runway.ric.internal.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Reads one handler's input type from JSON and writes its output type as JSON.
+ *
+ * <p>A codec is built once per handler during init and then used by every loop: it must be thread-safe.
+ */
+public interface PojoCodec {
+
+    /**
+     * Deserializes an event.
+     *
+     * @param json the event bytes
+     * @return the value, {@code null} for a JSON {@code null} or an empty payload
+     * @throws EventDeserializationException when the bytes are not valid JSON for the type
+     */
+    Object read(byte[] json);
+
+    /**
+     * Serializes a response.
+     *
+     * @param value the handler's result, may be {@code null} (written as {@code null})
+     * @param out where the JSON goes
+     * @throws ResponseSerializationException when the value cannot be written as JSON
+     * @throws IOException when {@code out} fails
+     */
+    void write(Object value, OutputStream out) throws IOException;
+}

@@ -1,0 +1,112 @@
+package dev.runway.ric.internal.loop;
+
+import dev.runway.ric.internal.api.PostResult;
+import dev.runway.ric.internal.api.RuntimeApiClient;
+import dev.runway.ric.internal.api.RuntimeApiException;
+import dev.runway.ric.internal.classpath.FunctionClassLoader;
+import dev.runway.ric.internal.env.LambdaEnvironment;
+import dev.runway.ric.internal.error.ErrorReport;
+import dev.runway.ric.internal.error.ErrorTypes;
+import dev.runway.ric.internal.handler.FunctionHandler;
+import dev.runway.ric.internal.handler.HandlerLoadException;
+import dev.runway.ric.internal.handler.HandlerLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Init, then the invocation loops: loads the function, reports an init failure to {@code /init/error}, and runs
+ * one loop (or {@code AWS_LAMBDA_MAX_CONCURRENCY} loops, each on its own thread and connection) until one ends.
+ */
+public final class FunctionRuntime {
+
+    /** The process exit status after an init error or when the platform went away. */
+    public static final int EXIT_FAILURE = 1;
+
+    private final LambdaEnvironment environment;
+
+    /**
+     * @param environment the function's settings
+     */
+    public FunctionRuntime(LambdaEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Initialises the function and runs the loops. Returns only when the runtime must exit.
+     *
+     * @return the process exit status
+     */
+    public int run() {
+        RuntimeApiClient first = RuntimeApiClient.create(environment.runtimeApi());
+        FunctionClassLoader loader = FunctionClassLoader.create(Path.of(environment.taskRoot()));
+        Thread.currentThread().setContextClassLoader(loader);
+        FunctionHandler handler;
+        try {
+            handler = HandlerLoader.load(environment.handler(), loader);
+        } catch (HandlerLoadException e) {
+            return initFailed(first, ErrorReport.withoutStackTrace(e.errorType(), e.getMessage()), e);
+        } catch (Throwable e) {
+            Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+            return initFailed(first, ErrorReport.of(cause), e);
+        }
+        TraceIdPublisher traceIds = new TraceIdPublisher(environment.multiConcurrent(), loader);
+        return runLoops(first, handler, traceIds, loader);
+    }
+
+    private int runLoops(RuntimeApiClient first, FunctionHandler handler, TraceIdPublisher traceIds, ClassLoader loader) {
+        int count = environment.loopCount();
+        if (count == 1) {
+            return runLoop(new InvocationLoop(first, handler, environment, traceIds));
+        }
+        CompletableFuture<Integer> firstEnded = new CompletableFuture<>();
+        List<Thread> threads = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            RuntimeApiClient client = i == 0 ? first : RuntimeApiClient.create(environment.runtimeApi());
+            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds);
+            Thread thread = new Thread(() -> firstEnded.complete(runLoop(loop)), "runway-loop-" + i);
+            thread.setContextClassLoader(loader);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        try {
+            return firstEnded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_FAILURE;
+        } catch (ExecutionException e) {
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static int runLoop(InvocationLoop loop) {
+        try {
+            loop.run();
+            return 0;
+        } catch (RuntimeApiException e) {
+            Diagnostics.warn(e.getMessage() + "; the runtime exits.");
+            return EXIT_FAILURE;
+        } catch (VirtualMachineError e) {
+            Diagnostics.warn("The JVM failed (" + e + "); the runtime exits so the platform starts a fresh one.");
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static int initFailed(RuntimeApiClient client, ErrorReport report, Throwable failure) {
+        Diagnostics.warn("Init failed: " + report.errorType() + ": " + report.errorMessage());
+        if (!(failure instanceof HandlerLoadException) || failure.getCause() != null) {
+            Diagnostics.invocationFailed("init", failure);
+        }
+        try {
+            PostResult result = client.postInitError(report.toPost(ErrorTypes.BAD_FUNCTION_CODE, null));
+            if (!result.accepted()) {
+                Diagnostics.warn("The platform refused the init error: HTTP " + result.status() + " " + result.bodyText());
+            }
+        } catch (RuntimeApiException e) {
+            Diagnostics.warn(e.getMessage());
+        }
+        return EXIT_FAILURE;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.runway.ric.internal.loop;
+
+import dev.runway.ric.internal.api.ErrorPost;
+import dev.runway.ric.internal.api.Invocation;
+import dev.runway.ric.internal.api.PostResult;
+import dev.runway.ric.internal.api.RuntimeApiClient;
+import dev.runway.ric.internal.context.InvocationContext;
+import dev.runway.ric.internal.env.LambdaEnvironment;
+import dev.runway.ric.internal.error.ErrorReport;
+import dev.runway.ric.internal.error.ErrorTypes;
+import dev.runway.ric.internal.handler.FunctionHandler;
+
+/**
+ * One invocation loop: {@code next}, call the handler, post the response or the error, and again.
+ *
+ * <p>Every invocation ends in exactly one post: the handler's response, or an error report when the handler
+ * threw, when the response is larger than the platform accepts, or when the platform refused the response.
+ * A loop ends only when the platform is unreachable or refuses {@code next}, or after a
+ * {@link VirtualMachineError} (reported first), since the JVM is then in no state to go on.
+ */
+public final class InvocationLoop implements Runnable {
+
+    /** The largest response the platform accepts: 6 MiB plus 100 bytes of framing allowance, as the RIE checks. */
+    public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
+
+    private final RuntimeApiClient client;
+    private final FunctionHandler handler;
+    private final LambdaEnvironment environment;
+    private final TraceIdPublisher traceIds;
+    private final ResponseBuffer response = new ResponseBuffer(MAX_RESPONSE_BYTES);
+
+    /**
+     * @param client this loop's own connection
+     * @param handler the function, shared by all loops
+     * @param environment the function's settings
+     * @param traceIds where trace ids are published
+     */
+    public InvocationLoop(RuntimeApiClient client, FunctionHandler handler, LambdaEnvironment environment,
+            TraceIdPublisher traceIds) {
+        this.client = client;
+        this.handler = handler;
+        this.environment = environment;
+        this.traceIds = traceIds;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            handle(client.next());
+        }
+    }
+
+    /**
+     * Runs one invocation to its post.
+     *
+     * @param invocation the event
+     */
+    void handle(Invocation invocation) {
+        response.reset();
+        InvocationContext context = new InvocationContext(invocation, environment);
+        traceIds.publish(invocation.traceId());
+        try {
+            handler.handle(invocation.payload(), response, context);
+        } catch (Throwable failure) {
+            reportFailure(invocation.requestId(), failure);
+            rethrowIfFatal(failure);
+            return;
+        } finally {
+            traceIds.clear();
+            // A flag the handler left set must not interrupt the next /next.
+            Thread.interrupted();
+        }
+        if (response.overflowed()) {
+            reportTooLarge(invocation.requestId(), response.written(), response.limit());
+            return;
+        }
+        PostResult result = client.postResponse(invocation.requestId(), response.array(), response.size());
+        if (result.status() == 413) {
+            reportTooLarge(invocation.requestId(), response.written(), response.limit());
+        } else if (!result.accepted()) {
+            Diagnostics.warn("The platform refused the response of " + invocation.requestId() + ": HTTP "
+                    + result.status() + " " + result.bodyText());
+        }
+    }
+
+    private void reportFailure(String requestId, Throwable failure) {
+        ErrorReport report = ErrorReport.of(failure);
+        Diagnostics.invocationFailed(requestId, failure);
+        post(requestId, report.toPost(ErrorTypes.USER_EXCEPTION, failure));
+    }
+
+    private void reportTooLarge(String requestId, long size, int limit) {
+        ErrorReport report = ErrorReport.withoutStackTrace(ErrorTypes.RESPONSE_SIZE_TOO_LARGE,
+                "Response payload size (" + size + " bytes) exceeded maximum allowed payload size (" + limit + " bytes).");
+        post(requestId, report.toPost(ErrorTypes.RESPONSE_SIZE_TOO_LARGE, null));
+    }
+
+    private void post(String requestId, ErrorPost error) {
+        PostResult result = client.postError(requestId, error);
+        if (!result.accepted()) {
+            Diagnostics.warn("The platform refused the error report of " + requestId + ": HTTP " + result.status()
+                    + " " + result.bodyText());
+        }
+    }
+
+    private static void rethrowIfFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+    }
+}
