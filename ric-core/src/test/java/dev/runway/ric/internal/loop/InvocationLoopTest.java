@@ -15,6 +15,7 @@ import dev.runway.ric.testing.handlers.FailingHandler;
 import dev.runway.ric.testing.handlers.GreetingHandler;
 import dev.runway.ric.testing.handlers.InterruptingHandler;
 import dev.runway.ric.testing.handlers.SizedResponseHandler;
+import dev.runway.ric.testing.handlers.TraceReportingHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -264,6 +265,24 @@ class InvocationLoopTest {
             api.enqueue(Event.of("{}").withHeader("Lambda-Runtime-Trace-Id", "Root=1-abc"));
             String body = api.takePost().bodyText();
             assertThat(body).contains("traceId=Root=1-abc", "traceProperty=null");
+        }
+    }
+
+    @Test
+    void traceIdIsPublishedPerThreadForTheAwsSdkAndRemovedAfterTheInvocation() throws Exception {
+        try (RuntimeUnderTest runtime = start(TraceReportingHandler.class.getName(), Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "2"))) {
+            api.enqueue(Event.of("{}").withHeader("Lambda-Runtime-Trace-Id", "Root=1-def"));
+            assertThat(api.takePost().bodyText()).isEqualTo("sdk=Root=1-def");
+        }
+    }
+
+    @Test
+    void traceIdIsClearedWhenTheNextInvocationHasNone() throws Exception {
+        try (RuntimeUnderTest runtime = start(TraceReportingHandler.class)) {
+            api.enqueue(Event.of("{}").withHeader("Lambda-Runtime-Trace-Id", "Root=1-ghi"));
+            assertThat(api.takePost().bodyText()).isEqualTo("sdk=Root=1-ghi");
+            api.enqueue("{}");
+            assertThat(api.takePost().bodyText()).isEqualTo("sdk=null");
         }
     }
 
