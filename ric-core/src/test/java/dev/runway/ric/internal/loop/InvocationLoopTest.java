@@ -66,6 +66,7 @@ class InvocationLoopTest {
             assertThat(post.kind()).isEqualTo(RecordedPost.Kind.RESPONSE);
             assertThat(post.requestId()).isEqualTo(event.requestId());
             assertThat(post.body()).isEqualTo(payload.getBytes(StandardCharsets.UTF_8));
+            assertThat(post.header("Content-Type")).isEqualTo("application/json");
         }
     }
 
