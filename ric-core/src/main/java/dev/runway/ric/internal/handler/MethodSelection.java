@@ -43,12 +43,13 @@ record MethodSelection(Method method, MethodShape shape, Type[] parameterTypes, 
             if (method.getName().equals(methodName)) {
                 // The generic signature, not the erased one, so a method declared in Base<T> by a handler
                 // extending Base<Order> reads Orders.
-                Type[] parameters = method.getGenericParameterTypes();
+                Method declaration = declarationOf(method);
+                Type[] parameters = declaration.getGenericParameterTypes();
                 for (int i = 0; i < parameters.length; i++) {
                     parameters[i] = resolver.resolve(parameters[i]);
                 }
                 candidates.add(new MethodSelection(method, MethodShape.of(parameters), parameters,
-                        resolver.resolve(method.getGenericReturnType())));
+                        resolver.resolve(declaration.getGenericReturnType())));
             }
         }
         if (candidates.isEmpty()) {
@@ -70,6 +71,35 @@ record MethodSelection(Method method, MethodShape shape, Type[] parameterTypes, 
                 + "; a handler method takes (InputStream, OutputStream, Context), (InputStream, OutputStream),"
                 + " (OutputStream, Context), (InputStream, Context), (InputStream), (OutputStream), (Context),"
                 + " (T, Context), (T) or ())", null);
+    }
+
+    /**
+     * The method whose generic signature types a candidate. Usually the candidate itself; but when a public class
+     * inherits public methods from a package-private superclass, the compiler gives it public "visibility
+     * bridges" with the same erased signature and no generic signature at all, and {@code getMethods()} lists
+     * those. Their types are taken from the superclass method they publish, so {@code handle(T)} of a
+     * package-private {@code Base<T>} still reads events as the subclass's {@code T}. Bridges for erasure or
+     * covariant returns have a different erased signature from what they call and keep their own types; the
+     * overload order still ranks every bridge last, as the managed runtime does.
+     *
+     * @param method a public method of the handler class
+     * @return the declaration to read generic types from
+     */
+    static Method declarationOf(Method method) {
+        if (!method.isBridge()) {
+            return method;
+        }
+        for (Class<?> c = method.getDeclaringClass().getSuperclass(); c != null; c = c.getSuperclass()) {
+            try {
+                Method published = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                if (!published.isBridge() && published.getReturnType() == method.getReturnType()) {
+                    return published;
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared at this level; keep looking up
+            }
+        }
+        return method;
     }
 
     private static String signature(MethodSelection candidate) {

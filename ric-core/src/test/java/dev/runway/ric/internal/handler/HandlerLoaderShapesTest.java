@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.ric.internal.handler.fixtures.GenericFixtures;
 import dev.runway.ric.internal.handler.fixtures.OverloadFixtures;
+import dev.runway.ric.internal.handler.fixtures.PublicOfPackageBase;
 import dev.runway.ric.internal.handler.fixtures.ShapeFixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,6 +185,14 @@ class HandlerLoaderShapesTest {
         void genericResultTypedByTheSubclass() throws Throwable {
             assertThat(invoke(load(GenericFixtures.OrderLists.class, "twice"), "{\"id\":\"o\",\"qty\":1}"))
                     .isEqualTo("[{\"id\":\"o\",\"qty\":1},{\"id\":\"o\",\"qty\":1}]");
+        }
+
+        @Test
+        void methodOfAPackagePrivateGenericBaseClass() throws Throwable {
+            // Reached through the compiler's public visibility bridge, which has no generic signature of its own.
+            assertThat(invoke(load(PublicOfPackageBase.class, "handle"), "{\"id\":\"o\",\"qty\":5}"))
+                    .isEqualTo("\"Order ox5\"");
+            assertThat(invoke(load(PublicOfPackageBase.class, "plain"), "\"p\"")).isEqualTo("\"plain p\"");
         }
 
         @Test

@@ -8,6 +8,7 @@ import dev.runway.ric.internal.handler.fixtures.FailureFixtures;
 import dev.runway.ric.internal.handler.fixtures.GenericFixtures;
 import dev.runway.ric.internal.handler.fixtures.Order;
 import dev.runway.ric.internal.handler.fixtures.OverloadFixtures;
+import dev.runway.ric.internal.handler.fixtures.PublicOfPackageBase;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,22 @@ class MethodSelectionTest {
         MethodSelection chosen = choose(GenericFixtures.OrderLists.class, "twice");
         assertThat(chosen.returnType().getTypeName())
                 .isEqualTo("java.util.List<dev.runway.ric.internal.handler.fixtures.Order>");
+    }
+
+    @Test
+    void aVisibilityBridgeIsTypedLikeTheMethodItPublishes() {
+        MethodSelection chosen = choose(PublicOfPackageBase.class, "handle");
+        assertThat(chosen.method().isBridge()).isTrue();
+        assertThat(chosen.method().getDeclaringClass()).isEqualTo(PublicOfPackageBase.class);
+        assertThat(chosen.parameterTypes()).containsExactly(Order.class, Context.class);
+    }
+
+    @Test
+    void anErasureBridgeKeepsItsErasedTypes() throws Exception {
+        java.lang.reflect.Method bridge = OverloadFixtures.Bridged.class.getMethod("handleRequest", Object.class,
+                Context.class);
+        assertThat(bridge.isBridge()).isTrue();
+        assertThat(MethodSelection.declarationOf(bridge)).isSameAs(bridge);
     }
 
     @Test
