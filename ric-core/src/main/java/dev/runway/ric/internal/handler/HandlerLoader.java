@@ -111,8 +111,14 @@ public final class HandlerLoader {
             }
             return new StreamMethodAdapter(invoker, receiver, shape.takesEvent(), !shape.takesOutput());
         }
-        PojoCodec input = shape.takesEvent() ? codec(chosen.parameterTypes()[0], loader) : null;
+        PojoCodec input = shape.takesEvent() ? eventCodec(chosen.parameterTypes()[0], loader) : null;
         return new PojoMethodAdapter(invoker, receiver, input, codec(chosen.returnType(), loader));
+    }
+
+    /** The codec of a method's event parameter, which may be primitive, unlike a type argument. */
+    private static PojoCodec eventCodec(Type type, ClassLoader loader) {
+        PojoCodec codec = codec(type, loader);
+        return type instanceof Class<?> c && c.isPrimitive() ? PrimitiveEventCodec.of(codec, c) : codec;
     }
 
     /** The codec of an input or output type; none for {@code void} and {@code Void}, which are always null. */

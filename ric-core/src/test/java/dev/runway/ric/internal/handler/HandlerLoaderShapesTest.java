@@ -165,6 +165,14 @@ class HandlerLoaderShapesTest {
         }
 
         @Test
+        void primitiveEventFromAnEmptyPayloadIsItsDefault() throws Throwable {
+            // As JSON null already is: no NullPointerException from unboxing.
+            FunctionHandler handler = load(ShapeFixtures.PrimitiveEvent.class, "handle");
+            assertThat(invoke(handler, "")).isEqualTo("\"n=1\"");
+            assertThat(invoke(handler, "null")).isEqualTo("\"n=1\"");
+        }
+
+        @Test
         void requestHandlerMethodByName() throws Throwable {
             assertThat(invoke(load(ShapeFixtures.Echo.class, "handleRequest"), "\"hi\"")).isEqualTo("\"hi@req-1\"");
         }
