@@ -3,11 +3,13 @@ package dev.runway.ric.internal.classpath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,7 +34,9 @@ public final class FunctionClassLoader extends URLClassLoader {
     public static final Path LAYER_LIBRARIES = Path.of("/opt/java/lib");
 
     private FunctionClassLoader(URL[] urls, ClassLoader parent) {
-        super("function", urls, parent);
+        // Unnamed on purpose: a named loader prefixes every frame of the function's stack traces with its name
+        // ("function//pkg.Handler.handle(Handler.java:12)"), which the managed runtime's traces do not have.
+        super(urls, parent);
     }
 
     /**
@@ -60,12 +64,17 @@ public final class FunctionClassLoader extends URLClassLoader {
     /** @return the class path, in lookup order */
     static List<URL> classPath(Path taskRoot, Path layerLibraries) {
         List<URL> urls = new ArrayList<>();
-        urls.add(toUrl(taskRoot));
+        urls.add(directoryUrl(taskRoot));
         urls.addAll(sortedJars(taskRoot.resolve("lib")));
         urls.addAll(sortedJars(layerLibraries));
         return urls;
     }
 
+    /**
+     * The {@code .jar} files of a directory (not its subdirectories), in plain {@link String} order of their names,
+     * as the managed runtime sorts them: case-sensitive, upper case before lower case, {@code 10.jar} before
+     * {@code 9.jar}. A name ending in {@code .JAR} does not count, there either.
+     */
     private static List<URL> sortedJars(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
@@ -73,11 +82,24 @@ public final class FunctionClassLoader extends URLClassLoader {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
                     .filter(Files::isRegularFile)
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
                     .map(FunctionClassLoader::toUrl)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    /**
+     * The URL of a directory entry. {@link URLClassLoader} reads an entry as a directory only when its URL ends
+     * with {@code /}, and {@link Path#toUri()} adds that slash only when the directory exists at that moment.
+     */
+    private static URL directoryUrl(Path directory) {
+        String uri = directory.toAbsolutePath().toUri().toString(); // already percent-encoded
+        try {
+            return URI.create(uri.endsWith("/") ? uri : uri + "/").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a usable class path entry: " + directory, e);
         }
     }
 
