@@ -43,10 +43,11 @@ public final class FunctionRuntime {
      */
     public int run() {
         RuntimeApiClient first = RuntimeApiClient.create(environment.runtimeApi());
-        FunctionClassLoader loader = FunctionClassLoader.create(Path.of(environment.taskRoot()));
-        Thread.currentThread().setContextClassLoader(loader);
+        FunctionClassLoader loader;
         FunctionHandler handler;
         try {
+            loader = FunctionClassLoader.create(Path.of(environment.taskRoot()));
+            Thread.currentThread().setContextClassLoader(loader);
             handler = HandlerLoader.load(environment.handler(), loader);
         } catch (HandlerLoadException e) {
             return initFailed(first, ErrorReport.withoutStackTrace(e.errorType(), e.getMessage()), e);

@@ -153,7 +153,7 @@ class InvocationLoopTest {
                     "clientCustom={k=v}",
                     "clientEnv={platform=Android}",
                     "logger=true",
-                    "tccl=function");
+                    "tccl=FunctionClassLoader");
         }
     }
 

@@ -30,7 +30,7 @@ public class ContextReportingHandler implements RequestStreamHandler {
         values.put("clientCustom", c.getClientContext() == null ? null : c.getClientContext().getCustom());
         values.put("clientEnv", c.getClientContext() == null ? null : c.getClientContext().getEnvironment());
         values.put("logger", c.getLogger() != null);
-        values.put("tccl", Thread.currentThread().getContextClassLoader().getName());
+        values.put("tccl", Thread.currentThread().getContextClassLoader().getClass().getSimpleName());
         StringBuilder text = new StringBuilder();
         values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         output.write(text.toString().getBytes(StandardCharsets.UTF_8));
