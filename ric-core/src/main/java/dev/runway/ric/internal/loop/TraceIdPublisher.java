@@ -10,7 +10,7 @@ import java.lang.invoke.MethodType;
  * <ul>
  *   <li>the {@code com.amazonaws.xray.traceHeader} system property, in sequential mode only: it is global, so
  *       under multi-concurrency it would carry one invocation's id into another;
- *   <li>{@code software.amazon.awssdk.utils.internal.SdkInternalThreadLocal} under the key
+ *   <li>{@code software.amazon.awssdk.utilslite.SdkInternalThreadLocal} under the key
  *       {@code AWS_LAMBDA_X_TRACE_ID}, per thread, when the function bundles the AWS SDK v2.
  * </ul>
  */
@@ -18,7 +18,7 @@ public final class TraceIdPublisher {
 
     static final String SYSTEM_PROPERTY = "com.amazonaws.xray.traceHeader";
     static final String THREAD_LOCAL_KEY = "AWS_LAMBDA_X_TRACE_ID";
-    private static final String SDK_THREAD_LOCAL = "software.amazon.awssdk.utils.internal.SdkInternalThreadLocal";
+    private static final String SDK_THREAD_LOCAL = "software.amazon.awssdk.utilslite.SdkInternalThreadLocal";
 
     private final boolean setSystemProperty;
     private final MethodHandle put;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.utils.internal.SdkInternalThreadLocal;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /** Reports the trace id where the AWS SDK v2 reads it: the per-thread {@code SdkInternalThreadLocal}. */
 public class TraceReportingHandler implements RequestStreamHandler {
