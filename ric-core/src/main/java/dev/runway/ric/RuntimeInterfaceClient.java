@@ -39,8 +39,7 @@ public final class RuntimeInterfaceClient {
         try {
             settings = LambdaEnvironment.from(environment, handlerArgument);
         } catch (InvalidEnvironmentException e) {
-            System.err.println("[runway] " + e.getMessage());
-            return FunctionRuntime.EXIT_FAILURE;
+            return FunctionRuntime.configurationFailed(environment.get("AWS_LAMBDA_RUNTIME_API"), e);
         }
         if (settings.runtimeApi() == null || settings.runtimeApi().isBlank()) {
             System.err.println("[runway] AWS_LAMBDA_RUNTIME_API is not set: this process must be started by the"

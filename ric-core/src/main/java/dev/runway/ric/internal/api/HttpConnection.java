@@ -26,10 +26,11 @@ final class HttpConnection implements Closeable {
 
     private static final int CONNECT_TIMEOUT_MS = 1_000;
     private static final int COALESCE_LIMIT = 64 * 1024;
-    private static final int MAX_HEADER_LINE = 64 * 1024;
+    /** The longest status or header line accepted; Lambda's largest header (client context) is far smaller. */
+    private static final int MAX_HEADER_LINE = 16 * 1024;
 
     private final InetSocketAddress address;
-    private final byte[] readBuffer = new byte[16 * 1024];
+    private final byte[] readBuffer = new byte[MAX_HEADER_LINE];
     private final byte[] writeBuffer = new byte[COALESCE_LIMIT];
     private final String[] headers = new String[ResponseHeader.COUNT];
     private Socket socket;

@@ -92,6 +92,8 @@ public final class RuntimeApiClient implements Closeable {
      */
     public PostResult postResponse(String requestId, byte[] payload, int length) {
         startHead("POST", "invocation/" + requestId + "/response");
+        // The managed runtime labels every buffered response JSON; Lambda Managed Instances pass it on.
+        appendHeader("Content-Type", "application/json");
         endHead(length);
         return post("invocation/response", payload, length);
     }

@@ -23,7 +23,7 @@ import java.util.Set;
 public record ErrorReport(String errorType, String errorMessage, List<String> stackTrace) {
 
     /** Packages whose frames are the runtime's own, never the function's. */
-    private static final String[] RUNTIME_PACKAGES = {"dev.runway.ric.", "dev.runway.bootstrap."};
+    private static final String[] RUNTIME_PACKAGES = {"dev.runway.ric.internal.", "dev.runway.bootstrap.internal."};
     private static final int MAX_XRAY_CAUSE_BYTES = 1024 * 1024;
 
     /**

@@ -1,9 +1,11 @@
 package dev.runway.ric.internal.loop;
 
+import dev.runway.ric.internal.api.ErrorPost;
 import dev.runway.ric.internal.api.PostResult;
 import dev.runway.ric.internal.api.RuntimeApiClient;
 import dev.runway.ric.internal.api.RuntimeApiException;
 import dev.runway.ric.internal.classpath.FunctionClassLoader;
+import dev.runway.ric.internal.env.InvalidEnvironmentException;
 import dev.runway.ric.internal.env.LambdaEnvironment;
 import dev.runway.ric.internal.error.ErrorReport;
 import dev.runway.ric.internal.error.ErrorTypes;
@@ -94,19 +96,40 @@ public final class FunctionRuntime {
         }
     }
 
-    private static int initFailed(RuntimeApiClient client, ErrorReport report, Throwable failure) {
-        Diagnostics.warn("Init failed: " + report.errorType() + ": " + report.errorMessage());
-        if (!(failure instanceof HandlerLoadException) || failure.getCause() != null) {
-            Diagnostics.invocationFailed("init", failure);
+    /**
+     * Reports a configuration the runtime cannot start with, to {@code /init/error} when the platform's address
+     * is known, and on standard error.
+     *
+     * @param runtimeApi {@code AWS_LAMBDA_RUNTIME_API}, may be {@code null}
+     * @param failure what is wrong
+     * @return the exit status
+     */
+    public static int configurationFailed(String runtimeApi, InvalidEnvironmentException failure) {
+        Diagnostics.warn("Init failed: " + failure.getMessage());
+        if (runtimeApi != null && !runtimeApi.isBlank()) {
+            ErrorReport report = ErrorReport.withoutStackTrace(ErrorTypes.INVALID_CONFIGURATION, failure.getMessage());
+            postInitError(RuntimeApiClient.create(runtimeApi), report.toPost(ErrorTypes.INVALID_CONFIGURATION, null));
         }
-        try {
-            PostResult result = client.postInitError(report.toPost(ErrorTypes.BAD_FUNCTION_CODE, null));
+        return EXIT_FAILURE;
+    }
+
+    private static void postInitError(RuntimeApiClient client, ErrorPost post) {
+        try (client) {
+            PostResult result = client.postInitError(post);
             if (!result.accepted()) {
                 Diagnostics.warn("The platform refused the init error: HTTP " + result.status() + " " + result.bodyText());
             }
         } catch (RuntimeApiException e) {
             Diagnostics.warn(e.getMessage());
         }
+    }
+
+    private static int initFailed(RuntimeApiClient client, ErrorReport report, Throwable failure) {
+        Diagnostics.warn("Init failed: " + report.errorType() + ": " + report.errorMessage());
+        if (!(failure instanceof HandlerLoadException) || failure.getCause() != null) {
+            Diagnostics.invocationFailed("init", failure);
+        }
+        postInitError(client, report.toPost(ErrorTypes.BAD_FUNCTION_CODE, null));
         return EXIT_FAILURE;
     }
 }

@@ -1,0 +1,320 @@
+package dev.runway.ric.testing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scriptable Lambda Runtime API ({@code 2018-06-01}) on a real loopback socket, in the spirit of OkHttp's
+ * MockWebServer: a test {@linkplain #enqueue enqueues} events, runs a runtime against {@link #address()}, and
+ * {@linkplain #takePost takes} what the runtime posted back.
+ *
+ * <p>It behaves like the platform where a runtime can tell: {@code /next} blocks until an event is queued;
+ * {@code /response} and {@code /error} answer 202, 400 {@code InvalidRequestID} for an unknown id and 403
+ * {@code InvalidStateTransition} for a second post; after {@code /init/error}, {@code /next} answers 403.
+ * Faults are scripted with {@link #dropNextConnection()} and {@link #replyToNextPost}. Closing answers every
+ * blocked {@code /next} with 500, so a runtime under test ends its loop at once.
+ *
+ * <p>Thread-safe; each connection is served on its own thread, so concurrent loops work.
+ */
+public final class FakeRuntimeApi implements Closeable {
+
+    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final Event CLOSED = new Event("closed", new byte[0], Map.of());
+
+    private final ServerSocket server;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<RecordedPost> posts = new LinkedBlockingQueue<>();
+    private final Map<String, Boolean> answered = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Reply> scriptedReplies = new ConcurrentLinkedQueue<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger dropsPending = new AtomicInteger();
+    private final AtomicInteger nextCalls = new AtomicInteger();
+    private final AtomicInteger connectionCount = new AtomicInteger();
+    private final AtomicInteger closedAnswers = new AtomicInteger();
+    private volatile boolean initFailed;
+    private volatile boolean closed;
+
+    private FakeRuntimeApi(ServerSocket server) {
+        this.server = server;
+        Thread acceptor = new Thread(this::acceptLoop, "fake-runtime-api-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /**
+     * Starts a server on a free loopback port.
+     *
+     * @return the running server
+     * @throws IOException when no port can be bound
+     */
+    public static FakeRuntimeApi start() throws IOException {
+        return new FakeRuntimeApi(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** @return the value for {@code AWS_LAMBDA_RUNTIME_API} */
+    public String address() {
+        return "127.0.0.1:" + server.getLocalPort();
+    }
+
+    /**
+     * Queues an event with a fresh request id and a deadline 30 s away.
+     *
+     * @param payload the event JSON
+     * @return the event, to match against posts
+     */
+    public Event enqueue(String payload) {
+        return enqueue(Event.of(payload));
+    }
+
+    /**
+     * Queues an event.
+     *
+     * @param event the event and its headers
+     * @return the event
+     */
+    public Event enqueue(Event event) {
+        events.add(event);
+        return event;
+    }
+
+    /**
+     * Waits for the next post of the runtime ({@code /response}, {@code /error} or {@code /init/error}).
+     *
+     * @param timeout how long to wait at most; this bounds a hung test, it asserts nothing about speed
+     * @return the post
+     * @throws AssertionError when nothing was posted in time
+     */
+    public RecordedPost takePost(Duration timeout) throws InterruptedException {
+        RecordedPost post = posts.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (post == null) {
+            throw new AssertionError("the runtime posted nothing within " + timeout);
+        }
+        return post;
+    }
+
+    /** @return the next post within 30 seconds */
+    public RecordedPost takePost() throws InterruptedException {
+        return takePost(Duration.ofSeconds(30));
+    }
+
+    /** @return posts received but not yet taken */
+    public List<RecordedPost> pendingPosts() {
+        return new ArrayList<>(posts);
+    }
+
+    /** Makes the next request of any kind lose its connection before an answer is sent. */
+    public void dropNextConnection() {
+        dropsPending.incrementAndGet();
+    }
+
+    /**
+     * Makes the next {@code /response} or {@code /error} get this answer instead of 202; the post is still
+     * recorded, and the id stays open for another post.
+     *
+     * @param status the HTTP status
+     * @param body the JSON body
+     */
+    public void replyToNextPost(int status, String body) {
+        scriptedReplies.add(new Reply(status, body));
+    }
+
+    /** @return how many {@code /next} calls arrived */
+    public int nextCalls() {
+        return nextCalls.get();
+    }
+
+    /** @return how many connections the runtime opened */
+    public int connectionCount() {
+        return connectionCount.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (int i = 0; i < 64; i++) {
+            events.add(CLOSED);
+        }
+        // A runtime still connected is blocked in /next or on its way there: let it receive its 500, so it stops
+        // at once instead of retrying a vanished server. Bounded: a stuck connection is closed regardless.
+        long giveUp = System.nanoTime() + 2_000_000_000L;
+        while (closedAnswers.get() == 0 && !connections.isEmpty() && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        for (Socket s : connections) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                connections.add(socket);
+                connectionCount.incrementAndGet();
+                Thread t = new Thread(() -> serve(socket), "fake-runtime-api-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            HttpRequestReader reader = new HttpRequestReader(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            HttpRequestReader.Request request;
+            while ((request = reader.read()) != null) {
+                if (dropsPending.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    return;
+                }
+                if (!answer(request, out)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the runtime went away or the server closed: nothing to serve
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    /** @return whether the connection stays open */
+    private boolean answer(HttpRequestReader.Request request, OutputStream out) throws IOException {
+        String path = request.path();
+        if (request.method().equals("GET") && path.equals(PREFIX + "invocation/next")) {
+            return answerNext(out);
+        }
+        if (request.method().equals("POST") && path.equals(PREFIX + "init/error")) {
+            initFailed = true;
+            posts.add(new RecordedPost(RecordedPost.Kind.INIT_ERROR, null, request.headers(), request.body()));
+            write(out, 202, Map.of(), "{\"status\":\"OK\"}");
+            return true;
+        }
+        if (request.method().equals("POST") && path.startsWith(PREFIX + "invocation/")) {
+            String rest = path.substring((PREFIX + "invocation/").length());
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                String id = rest.substring(0, slash);
+                String what = rest.substring(slash + 1);
+                if (what.equals("response") || what.equals("error")) {
+                    answerPost(id, what.equals("response") ? RecordedPost.Kind.RESPONSE : RecordedPost.Kind.ERROR,
+                            request, out);
+                    return true;
+                }
+            }
+        }
+        write(out, 404, Map.of(), "{\"errorMessage\":\"Not found\",\"errorType\":\"NotFound\"}");
+        return true;
+    }
+
+    private boolean answerNext(OutputStream out) throws IOException {
+        nextCalls.incrementAndGet();
+        if (initFailed) {
+            write(out, 403, Map.of(), "{\"errorMessage\":\"State transition from InitError to Ready failed\","
+                    + "\"errorType\":\"InvalidStateTransition\"}");
+            return true;
+        }
+        Event event;
+        try {
+            event = events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (event == CLOSED) {
+            events.add(CLOSED);
+            write(out, 500, Map.of(), "{\"errorMessage\":\"fake Runtime API closed\",\"errorType\":\"Closed\"}");
+            closedAnswers.incrementAndGet();
+            return false;
+        }
+        answered.put(event.requestId(), false);
+        Map<String, String> headers = new LinkedHashMap<>(event.headers());
+        headers.put("Lambda-Runtime-Aws-Request-Id", event.requestId());
+        headers.put("Content-Type", "application/json");
+        write(out, 200, headers, event.payload());
+        return true;
+    }
+
+    private void answerPost(String id, RecordedPost.Kind kind, HttpRequestReader.Request request, OutputStream out)
+            throws IOException {
+        Boolean done = answered.get(id);
+        if (done == null) {
+            write(out, 400, Map.of(), "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
+            return;
+        }
+        if (done) {
+            write(out, 403, Map.of(), "{\"errorMessage\":\"State transition from RuntimeResponseSentState failed\","
+                    + "\"errorType\":\"InvalidStateTransition\"}");
+            return;
+        }
+        posts.add(new RecordedPost(kind, id, request.headers(), request.body()));
+        Reply scripted = scriptedReplies.poll();
+        if (scripted != null) {
+            write(out, scripted.status(), Map.of(), scripted.body());
+            return;
+        }
+        answered.put(id, true);
+        write(out, 202, Map.of(), "{\"status\":\"OK\"}");
+    }
+
+    private static void write(OutputStream out, int status, Map<String, String> headers, String body) throws IOException {
+        write(out, status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 202 -> "Accepted";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 413 -> "Request Entity Too Large";
+            default -> "Status";
+        };
+    }
+
+    private record Reply(int status, String body) {}
+}
