@@ -1,5 +1,9 @@
 package dev.runway.bootstrap.it;
 
+import dev.runway.ric.testing.Event;
+import dev.runway.ric.testing.FakeRuntimeApi;
+import dev.runway.ric.testing.RecordedPost;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,22 +25,23 @@ abstract class BootstrapTestSupport {
     @TempDir
     Path temp;
 
-    LocalRuntimeApi api;
+    FakeRuntimeApi api;
 
     private final List<RunningProcess> processes = new ArrayList<>();
 
     @BeforeEach
-    void startRuntimeApi() {
-        api = LocalRuntimeApi.start();
+    void startRuntimeApi() throws IOException {
+        api = FakeRuntimeApi.start();
     }
 
     @AfterEach
     void stopEverything() {
+        // The Runtime API first: closing it answers a waiting /next with an error, so the runtime ends by itself.
+        api.close();
         for (RunningProcess process : processes) {
             process.close();
             System.out.println(process.output());
         }
-        api.close();
     }
 
     /**
@@ -60,9 +65,26 @@ abstract class BootstrapTestSupport {
         return process;
     }
 
-    /** Sends one event to a started process and waits for what it posts back. */
-    LocalRuntimeApi.Post invoke(RunningProcess process, String event) {
-        String id = api.enqueue(event);
-        return api.awaitResult(id, WAIT, process::output);
+    /** Sends one event to a started process and waits for what it posts back about it. */
+    RecordedPost invoke(RunningProcess process, String payload) {
+        Event event = api.enqueue(payload);
+        RecordedPost post = takePost(process);
+        if (!event.requestId().equals(post.requestId())) {
+            throw new AssertionError("Expected the result of " + event.requestId() + ", got " + post.kind() + " "
+                    + post.bodyText() + "\n" + process.output());
+        }
+        return post;
+    }
+
+    /** Waits for the next post of a started process, with its output in the failure when none comes. */
+    RecordedPost takePost(RunningProcess process) {
+        try {
+            return api.takePost(WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + process.output(), e);
+        }
     }
 }

@@ -39,7 +39,7 @@ class ExecWrapperIT extends BootstrapTestSupport {
                 "AWS_LAMBDA_EXEC_WRAPPER", wrapper.toString(),
                 "RUNWAY_IT_ARGV_FILE", argvFile.toString(),
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
-        Probe probe = Probe.parse(invoke(process, "{}").text());
+        Probe probe = Probe.parse(invoke(process, "{}").bodyText());
 
         assertThat(probe.value("property.runway.it.wrapped")).isEqualTo("yes");
         List<String> argv = Files.readAllLines(argvFile);

@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.it;
 
+import dev.runway.ric.testing.RecordedPost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -16,10 +17,10 @@ class JacksonIsolationIT extends BootstrapTestSupport {
         RunningProcess process = startBootstrap(TestFunctions.taskRootWithOwnJackson(temp.resolve("task")),
                 TestFunctions.ANNOTATED, Map.of());
 
-        LocalRuntimeApi.Post result = invoke(process, "{\"order_id\":\"o-7\",\"item_count\":3,\"channel\":\"web\"}");
+        RecordedPost result = invoke(process, "{\"order_id\":\"o-7\",\"item_count\":3,\"channel\":\"web\"}");
 
-        assertThat(result.kind()).as(result.text()).isEqualTo("response");
-        assertThat(result.text()).isEqualTo("{\"order_id\":\"o-7\",\"item_count\":3,\"function_jackson\":\""
+        assertThat(result.kind()).as(result.bodyText()).isEqualTo(RecordedPost.Kind.RESPONSE);
+        assertThat(result.bodyText()).isEqualTo("{\"order_id\":\"o-7\",\"item_count\":3,\"function_jackson\":\""
                 + Distribution.userJacksonVersion() + "\"}");
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.it;
 
+import dev.runway.ric.testing.RecordedPost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,9 +20,9 @@ class JvmCommandLineIT extends BootstrapTestSupport {
 
     private Probe probe(Map<String, String> environment) {
         RunningProcess process = startBootstrap(function, TestFunctions.PROBE, environment);
-        LocalRuntimeApi.Post result = invoke(process, "{}");
-        assertThat(result.kind()).as(result.text()).isEqualTo("response");
-        return Probe.parse(result.text());
+        RecordedPost result = invoke(process, "{}");
+        assertThat(result.kind()).as(result.bodyText()).isEqualTo(RecordedPost.Kind.RESPONSE);
+        return Probe.parse(result.bodyText());
     }
 
     @Test
@@ -59,7 +60,7 @@ class JvmCommandLineIT extends BootstrapTestSupport {
         RunningProcess process = startBootstrap(function, TestFunctions.PROBE,
                 Map.of("JAVA_TOOL_OPTIONS", "-Drunway.it.tool=picked-up"));
 
-        Probe probe = Probe.parse(invoke(process, "{}").text());
+        Probe probe = Probe.parse(invoke(process, "{}").bodyText());
 
         assertThat(probe.value("property.runway.it.tool")).isEqualTo("picked-up");
         assertThat(process.stderr()).contains("Picked up JAVA_TOOL_OPTIONS: -Drunway.it.tool=picked-up");

@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.it;
 
+import dev.runway.ric.testing.RecordedPost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,12 +25,12 @@ class SampleFunctionsIT extends BootstrapTestSupport {
     void helloAnswersItsPojoAsJsonAndServesTheNextInvocationToo() {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.hello.HelloHandler", Map.of());
 
-        LocalRuntimeApi.Post first = invoke(process, "{\"name\":\"Ada\"}");
-        LocalRuntimeApi.Post second = invoke(process, "{\"name\":\"Grace\"}");
+        RecordedPost first = invoke(process, "{\"name\":\"Ada\"}");
+        RecordedPost second = invoke(process, "{\"name\":\"Grace\"}");
 
-        assertThat(first.kind()).isEqualTo("response");
-        assertThat(first.text()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
-        assertThat(second.text()).isEqualTo("{\"message\":\"Hello, Grace!\"}");
+        assertThat(first.kind()).isEqualTo(RecordedPost.Kind.RESPONSE);
+        assertThat(first.bodyText()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
+        assertThat(second.bodyText()).isEqualTo("{\"message\":\"Hello, Grace!\"}");
         assertThat(process.isAlive()).isTrue();
     }
 
@@ -37,19 +38,19 @@ class SampleFunctionsIT extends BootstrapTestSupport {
     void streamHandlerAnswersTheEventsBytesInUpperCase() {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.stream.UppercaseHandler", Map.of());
 
-        LocalRuntimeApi.Post result = invoke(process, "\"hello, runway\"");
+        RecordedPost result = invoke(process, "\"hello, runway\"");
 
-        assertThat(result.kind()).isEqualTo("response");
-        assertThat(result.text()).isEqualTo("\"HELLO, RUNWAY\"");
+        assertThat(result.kind()).isEqualTo(RecordedPost.Kind.RESPONSE);
+        assertThat(result.bodyText()).isEqualTo("\"HELLO, RUNWAY\"");
     }
 
     @Test
     void httpApiHandlerAnswersAnApiGatewayResponse() throws IOException {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.http.HttpApiHandler", Map.of());
 
-        LocalRuntimeApi.Post result = invoke(process, Events.HTTP_API_GET_HELLO);
+        RecordedPost result = invoke(process, Events.HTTP_API_GET_HELLO);
 
-        assertThat(result.kind()).as(result.text()).isEqualTo("response");
+        assertThat(result.kind()).as(result.bodyText()).isEqualTo(RecordedPost.Kind.RESPONSE);
         JsonNode response = JSON.readTree(result.body());
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         assertThat(response.path("headers").path("content-type").asText()).isEqualTo("application/json");
@@ -62,9 +63,9 @@ class SampleFunctionsIT extends BootstrapTestSupport {
     void sqsHandlerReportsOnlyTheFailedMessages() throws IOException {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.sqs.SqsBatchHandler", Map.of());
 
-        LocalRuntimeApi.Post result = invoke(process, Events.SQS_TWO_MESSAGES_ONE_BAD);
+        RecordedPost result = invoke(process, Events.SQS_TWO_MESSAGES_ONE_BAD);
 
-        assertThat(result.kind()).as(result.text()).isEqualTo("response");
+        assertThat(result.kind()).as(result.bodyText()).isEqualTo(RecordedPost.Kind.RESPONSE);
         assertThat(JSON.readTree(result.body()))
                 .isEqualTo(JSON.readTree("{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}"));
     }
@@ -73,9 +74,9 @@ class SampleFunctionsIT extends BootstrapTestSupport {
     void aThrowingHandlerIsReportedAsAnErrorWithItsCauses() throws IOException {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.failing.FailingHandler", Map.of());
 
-        LocalRuntimeApi.Post result = invoke(process, "{\"orderId\":42}");
+        RecordedPost result = invoke(process, "{\"orderId\":42}");
 
-        assertThat(result.kind()).isEqualTo("error");
+        assertThat(result.kind()).isEqualTo(RecordedPost.Kind.ERROR);
         assertThat(result.header("Lambda-Runtime-Function-Error-Type")).matches("(Runtime|Function)\\.[A-Z][a-zA-Z]+");
         JsonNode error = JSON.readTree(result.body());
         assertThat(error.path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
@@ -92,8 +93,9 @@ class SampleFunctionsIT extends BootstrapTestSupport {
     void aHandlerThatCannotBeLoadedIsAnInitErrorAndTheProcessExits() throws IOException {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.NoSuchHandler", Map.of());
 
-        LocalRuntimeApi.Post initError = api.awaitInitError(WAIT, process::output);
+        RecordedPost initError = takePost(process);
 
+        assertThat(initError.kind()).as(initError.bodyText()).isEqualTo(RecordedPost.Kind.INIT_ERROR);
         assertThat(initError.header("Lambda-Runtime-Function-Error-Type")).matches("(Runtime|Function)\\.[A-Z][a-zA-Z]+");
         JsonNode error = JSON.readTree(initError.body());
         assertThat(error.path("errorType").asText()).isNotBlank();
