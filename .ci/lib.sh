@@ -1,0 +1,100 @@
+# Shell functions shared by .ci/run and run-local.sh (sourced, bash). Each one prints what it decided.
+
+# The Runtime Interface Emulator, pinned: tag v1.30 of aws/aws-lambda-runtime-interface-emulator. Its tags are
+# not semantic versions, so the Go module system only knows this pseudo-version.
+RUNWAY_RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@v0.0.0-20251201070305-f9bf927dfc8a
+
+# Prints the major version of the JDK at $1 (from its release file), or nothing.
+runway_jdk_major() {
+    local release=$1/release version
+    [[ -f $release && -x $1/bin/javac ]] || return 0
+    version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$release")
+    version=${version#1.}
+    echo "${version%%[.+_-]*}"
+}
+
+# Sets JAVA_HOME to the newest JDK >= 21 whose directory matches $1 (a glob under /usr/lib/jvm), or returns 1.
+runway_pick_jdk() {
+    local pattern=$1 best="" best_major=0 home major
+    for home in /usr/lib/jvm/$pattern; do
+        [[ -d $home ]] || continue
+        major=$(runway_jdk_major "$home")
+        if [[ -n $major ]] && ((major >= 21 && major > best_major)); then
+            best=$home best_major=$major
+        fi
+    done
+    [[ -n $best ]] || return 1
+    export JAVA_HOME=$best
+    echo "JDK: $JAVA_HOME (Java $best_major)"
+}
+
+# Prints the path of an installed aws-lambda-rie: $RUNWAY_RIE, $(go env GOPATH)/bin, ~/go/bin, then PATH.
+runway_find_rie() {
+    local go candidate candidates=()
+    if [[ -n ${RUNWAY_RIE:-} ]]; then
+        if [[ -f $RUNWAY_RIE && -x $RUNWAY_RIE ]]; then
+            echo "$RUNWAY_RIE"
+        fi
+        return 0
+    fi
+    if go=$(runway_go); then
+        candidates+=("$("$go" env GOPATH | cut -d: -f1)/bin/aws-lambda-rie")
+    fi
+    candidates+=("${HOME:-/root}/go/bin/aws-lambda-rie")
+    if command -v aws-lambda-rie >/dev/null 2>&1; then
+        candidates+=("$(command -v aws-lambda-rie)")
+    fi
+    for candidate in "${candidates[@]}"; do
+        if [[ -f $candidate && -x $candidate ]]; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+}
+
+# Prints the go command: the one on PATH, else the usual install directory.
+runway_go() {
+    if command -v go >/dev/null 2>&1; then
+        command -v go
+    elif [[ -x /usr/local/go/bin/go ]]; then
+        echo /usr/local/go/bin/go
+    else
+        return 1
+    fi
+}
+
+# Installs the RIE with go install unless one is there; two attempts, each bounded. Exports RUNWAY_RIE when it
+# has one. Never fails: returns 1 when there is no RIE.
+runway_install_rie() {
+    local rie go attempt
+    if [[ -n ${RUNWAY_RIE:-} && ! -x $RUNWAY_RIE ]]; then
+        echo "RIE: RUNWAY_RIE=$RUNWAY_RIE is not an executable file."
+        return 1
+    fi
+    rie=$(runway_find_rie)
+    if [[ -n $rie ]]; then
+        export RUNWAY_RIE=$rie
+        echo "RIE: $RUNWAY_RIE (already installed)"
+        return 0
+    fi
+    if ! go=$(runway_go); then
+        echo "RIE: cannot install it, there is no Go toolchain (go install needs Go >= 1.25)."
+        return 1
+    fi
+    for attempt in 1 2; do
+        echo "RIE: go install $RUNWAY_RIE_MODULE (attempt $attempt of 2)"
+        if timeout 600 "$go" install "$RUNWAY_RIE_MODULE"; then
+            rie=$(runway_find_rie)
+            if [[ -n $rie ]]; then
+                export RUNWAY_RIE=$rie
+                echo "RIE: $RUNWAY_RIE (installed)"
+                return 0
+            fi
+        fi
+        if ((attempt < 2)); then
+            sleep 5
+        fi
+    done
+    echo "RIE: go install failed twice (the Go module proxy may not serve this module version today)."
+    return 1
+}

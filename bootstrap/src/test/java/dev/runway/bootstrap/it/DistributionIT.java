@@ -1,0 +1,87 @@
+package dev.runway.bootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/** What {@code ./mvnw package} puts in {@code bootstrap/target/runway}, the runtime as it is deployed. */
+class DistributionIT {
+
+    private final Path home = Distribution.home();
+
+    @Test
+    void itIsAnExecutableBootstrapAndThreeJars() throws IOException {
+        assertThat(Files.getPosixFilePermissions(Distribution.bootstrap()))
+                .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE);
+        try (Stream<Path> files = Files.list(home.resolve("lib"))) {
+            // The bootstrap script lists these names: a jar added here must be added there too.
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("runway-runtime.jar", "aws-lambda-java-core.jar", "jackson-annotations.jar");
+        }
+    }
+
+    @Test
+    void theRuntimeJarHoldsJacksonOnlyUnderTheRelocatedPackage() throws IOException {
+        List<String> names = entries(home.resolve("lib/runway-runtime.jar"));
+
+        assertThat(names).contains(
+                "dev/runway/bootstrap/Main.class",
+                "dev/runway/ric/RuntimeInterfaceClient.class",
+                "dev/runway/internal/shaded/jackson/databind/ObjectMapper.class",
+                "dev/runway/internal/shaded/jackson/core/JsonFactory.class",
+                "dev/runway/internal/shaded/jackson/datatype/jsr310/JavaTimeModule.class",
+                "dev/runway/internal/shaded/jackson/datatype/jdk8/Jdk8Module.class");
+        // Nothing under Jackson's own names, multi-release variants included: the function's Jackson is alone there.
+        assertThat(names).noneMatch(name -> name.contains("com/fasterxml/"));
+        assertThat(names).anyMatch(name -> name.startsWith("META-INF/versions/21/dev/runway/internal/shaded/jackson/core/"));
+        // Nor does it carry the function API, which comes once, from its own jar.
+        assertThat(names).noneMatch(name -> name.startsWith("com/amazonaws/"));
+        assertThat(names).noneMatch(name -> name.endsWith("module-info.class"));
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theRuntimeJarsServiceFilesNameTheRelocatedClasses() throws IOException {
+        try (JarFile jar = new JarFile(home.resolve("lib/runway-runtime.jar").toFile())) {
+            ZipEntry modules = jar.getEntry("META-INF/services/dev.runway.internal.shaded.jackson.databind.Module");
+            assertThat(modules).isNotNull();
+            assertThat(new String(jar.getInputStream(modules).readAllBytes()))
+                    .contains("dev.runway.internal.shaded.jackson.datatype.jsr310.JavaTimeModule")
+                    .doesNotContain("com.fasterxml");
+            assertThat(jar.getEntry("META-INF/services/com.fasterxml.jackson.databind.Module")).isNull();
+        }
+    }
+
+    @Test
+    void theRuntimeJarIsMultiReleaseAndRunnable() throws IOException {
+        try (JarFile jar = new JarFile(home.resolve("lib/runway-runtime.jar").toFile())) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Multi-Release")).isEqualTo("true");
+            assertThat(manifest.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo("dev.runway.bootstrap.Main");
+            assertThat(jar.getEntry("META-INF/LICENSE")).isNotNull();
+            assertThat(jar.getEntry("META-INF/NOTICE")).isNotNull();
+        }
+    }
+
+    @Test
+    void jacksonAnnotationsKeepTheirOwnPackage() throws IOException {
+        assertThat(entries(home.resolve("lib/jackson-annotations.jar")))
+                .contains("com/fasterxml/jackson/annotation/JsonProperty.class");
+    }
+
+    private static List<String> entries(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(ZipEntry::getName).toList();
+        }
+    }
+}
