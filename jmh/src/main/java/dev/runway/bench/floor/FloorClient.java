@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import java.util.Arrays;
  * with {@code AWS_LAMBDA_RUNTIME_API} set. The JMH benchmark also drives {@link #next()} and {@link #respond}
  * directly.
  */
-public final class FloorClient implements Context, LambdaLogger {
+public final class FloorClient implements Context, LambdaLogger, Closeable {
 
     private static final byte[] NEXT_PATH = ascii("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: ");
     private static final byte[] REQUEST_ID = ascii("lambda-runtime-aws-request-id:");
@@ -160,6 +161,16 @@ public final class FloorClient implements Context, LambdaLogger {
         System.arraycopy(payload, 0, sendBuffer, head.length, length);
         out.write(sendBuffer, 0, head.length + length);
         readBody((int) readHead());
+    }
+
+    /**
+     * Closes the connection.
+     *
+     * @throws IOException when closing fails
+     */
+    @Override
+    public void close() throws IOException {
+        socket.close();
     }
 
     /** Reads a response head; remembers the request id and deadline; returns the content length. */
