@@ -1,6 +1,7 @@
 package dev.runway.bench.coldstart;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,16 @@ enum Client {
     OFFICIAL("official", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"),
 
     /** The floor: one class, the function straight on the application class path. */
-    FLOOR("floor", "dev.runway.bench.floor.FloorClient");
+    FLOOR("floor", "dev.runway.bench.floor.FloorClient"),
+
+    /**
+     * An experiment, not part of the same-flags comparison: Runway with a JDK 25 AOT cache (JEP 483/514) of its own
+     * class path, which the harness first trains on a function that is not benchmarked
+     * ({@link dev.runway.bench.training.OrderHandler}). It shows what shipping such a cache with the runtime
+     * would buy. Its flags are the common ones with {@code -Xshare:*} replaced by the cache, which is required
+     * ({@code -XX:AOTMode=on}) so that a cache the JVM cannot use fails the run instead of silently not counting.
+     */
+    RUNWAY_AOT("runway-aot", "dev.runway.ric.RuntimeInterfaceClient");
 
     private final String label;
     private final String mainClass;
@@ -48,13 +58,35 @@ enum Client {
      */
     String classPath(Layout layout) {
         return switch (this) {
-            case RUNWAY -> layout.runwayJars() + File.separator + "*";
+            case RUNWAY, RUNWAY_AOT -> layout.runwayJars() + File.separator + "*";
             case OFFICIAL -> layout.officialJars() + File.separator + "*";
             case FLOOR -> String.join(File.pathSeparator, List.of(
                     layout.floorClasses().toString(),
                     layout.taskRoot().toString(),
                     layout.floorJars() + File.separator + "*"));
         };
+    }
+
+    /**
+     * The JVM flags: the common ones, except for {@link #RUNWAY_AOT}.
+     *
+     * @param common the flags every client gets
+     * @param layout where the AOT cache is
+     * @return the flags of this client
+     */
+    List<String> jvmFlags(List<String> common, Layout layout) {
+        if (this != RUNWAY_AOT) {
+            return common;
+        }
+        List<String> flags = new ArrayList<>(withoutSharing(common));
+        flags.add("-XX:AOTMode=on");
+        flags.add("-XX:AOTCache=" + layout.aotCache());
+        return flags;
+    }
+
+    /** The flags without {@code -Xshare:*}, which the JVM refuses next to an AOT cache option. */
+    static List<String> withoutSharing(List<String> flags) {
+        return flags.stream().filter(f -> !f.startsWith("-Xshare:")).toList();
     }
 
     /**
@@ -67,6 +99,7 @@ enum Client {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown client '" + label + "'; expected runway, official or floor");
+        throw new IllegalArgumentException(
+                "unknown client '" + label + "'; expected runway, official, floor or runway-aot");
     }
 }

@@ -5,8 +5,8 @@ package dev.runway.bench.coldstart;
  *
  * @param spawnToFirstResponseMs from just before the harness spawned the process to the moment the server had read
  *     the whole first {@code /response}: JVM start, runtime init, function init and the first invocation
- * @param cpuMs CPU time (user plus system, all threads) the process had used at that moment, 10 ms resolution:
+ * @param cpuMs CPU time the process's threads had run at that moment (see {@link ProcessProbe#cpuNanos}):
  *     less sensitive than wall time to a busy machine, and what a CPU-throttled Lambda sandbox pays for
  * @param peakRssKb {@code VmHWM} at that moment
  */
-record ColdStart(double spawnToFirstResponseMs, long cpuMs, long peakRssKb) {}
+record ColdStart(double spawnToFirstResponseMs, double cpuMs, long peakRssKb) {}

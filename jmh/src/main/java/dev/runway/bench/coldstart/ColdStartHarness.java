@@ -29,6 +29,9 @@ import java.util.Locale;
  */
 public final class ColdStartHarness {
 
+    /** Enough for the JVM to load and link every class of the invocation path, which is what the cache holds. */
+    private static final int TRAINING_INVOCATIONS = 50;
+
     private ColdStartHarness() {}
 
     /**
@@ -50,7 +53,7 @@ public final class ColdStartHarness {
         Layout layout = Layout.prepare(options.jars(), options.work());
         try (RuntimeApiServer server = RuntimeApiServer.start()) {
             Launcher launcher = new Launcher(options, layout, server.address());
-            Runner runner = new Runner(server, launcher, layout, options.timeoutMs());
+            Runner runner = new Runner(server, launcher, layout, options.timeoutMs(), options.inspect());
             List<String> header = header(options, launcher);
             Results results = run(options, runner);
             header.add("- load average at the end: " + loadAverage());
@@ -64,6 +67,12 @@ public final class ColdStartHarness {
     private static Results run(Options options, Runner runner) throws IOException, InterruptedException {
         Results results = new Results();
         List<Client> clients = options.clients();
+        if (clients.contains(Client.RUNWAY_AOT)) {
+            long start = System.nanoTime();
+            runner.trainAotCache(TRAINING_INVOCATIONS);
+            progress("runway-aot: AOT cache trained on %s in %.1f s", dev.runway.bench.training.OrderHandler.class
+                    .getSimpleName(), (System.nanoTime() - start) / 1e9);
+        }
         for (Workload w : options.workloads()) {
             for (int i = 0; options.starts() > 0 && i < clients.size(); i++) {
                 runner.coldStart(clients.get(i), w); // priming start, not counted
@@ -73,7 +82,7 @@ public final class ColdStartHarness {
                     Client c = clients.get((round + k) % clients.size());
                     ColdStart start = runner.coldStart(c, w);
                     results.add(w, c, start);
-                    progress("%s %-8s start %2d/%d: %7.1f ms, cpu %4d ms, rss %5.1f MB", w.label(), c.label(),
+                    progress("%s %-8s start %2d/%d: %7.1f ms, cpu %6.1f ms, rss %5.1f MB", w.label(), c.label(),
                             round + 1, options.starts(), start.spawnToFirstResponseMs(), start.cpuMs(),
                             start.peakRssKb() / 1024.0);
                 }
@@ -113,7 +122,7 @@ public final class ColdStartHarness {
                 + memTotal() + ", Linux " + System.getProperty("os.version"));
         lines.add("- load average at the start: " + loadAverage());
         lines.add("- JDK: " + javaVersion(options.java()) + " (" + options.java() + ")");
-        lines.add("- JVM flags (all clients): `" + String.join(" ", options.jvmFlags()) + "`");
+        lines.add("- JVM flags (every client but runway-aot, whose command line follows): `" + String.join(" ", options.jvmFlags()) + "`");
         lines.add(String.format(Locale.ROOT, "- cold: %d measured starts per client and handler, after one"
                 + " unmeasured priming start each, client order rotated every round, no CPU pinning", options.starts()));
         lines.add(String.format(Locale.ROOT, "- warm: one process per client and handler, %d warm-up + %d measured"

@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class CpuPinning {
 
+    private static final int ATTEMPTS = 5;
+
     private final String cpu;
     private final String originalMask;
 
@@ -61,14 +63,21 @@ final class CpuPinning {
         taskset("-a", "-p", originalMask, Long.toString(ProcessHandle.current().pid()));
     }
 
+    /**
+     * Runs {@code taskset}. With {@code -a} it walks the JVM's threads, and fails when one of them ends during the
+     * walk (a process reaper, a compiler thread the JVM retires); a second try then succeeds.
+     */
     private static String taskset(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("taskset"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
+        String out = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0) {
+                return out;
+            }
         }
-        return out;
+        throw new IOException(String.join(" ", command) + " failed " + ATTEMPTS + " times: " + out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.bench.coldstart;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +30,33 @@ final class Launcher {
     ProcessBuilder builder(Client client, Workload workload, List<String> prefix) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(command(client, workload));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.directory(layout.taskRoot().toFile());
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(layout.log(client, workload).toFile());
-        environment(builder.environment(), workload);
-        return builder;
+        return builder(command, layout.taskRoot(), workload.handler(), layout.log(client, workload));
+    }
+
+    /**
+     * The training run of the {@code runway-aot} client: Runway with {@code -XX:AOTCacheOutput}, serving the
+     * training function from its own task root. The JVM writes the cache when the process exits.
+     *
+     * @param handler the training function's handler string
+     * @return a process builder, not started
+     */
+    ProcessBuilder trainingBuilder(String handler) {
+        List<String> command = new ArrayList<>();
+        command.add(options.java().toString());
+        command.addAll(Client.withoutSharing(options.jvmFlags()));
+        command.add("-XX:AOTCacheOutput=" + layout.aotCache());
+        command.add("-cp");
+        command.add(Client.RUNWAY_AOT.classPath(layout));
+        command.add(Client.RUNWAY_AOT.mainClass());
+        command.add(handler);
+        return builder(command, layout.trainingRoot(), handler, layout.logs().resolve("training-runway-aot.log"));
     }
 
     /** @return the command line, for the report and for running a client by hand */
     List<String> command(Client client, Workload workload) {
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
-        command.addAll(options.jvmFlags());
+        command.addAll(client.jvmFlags(options.jvmFlags(), layout));
         command.add("-cp");
         command.add(client.classPath(layout));
         command.add(client.mainClass());
@@ -49,19 +64,29 @@ final class Launcher {
         return command;
     }
 
+    private ProcessBuilder builder(List<String> command, Path taskRoot, String handler,
+            Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.directory(taskRoot.toFile());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(log.toFile());
+        environment(builder.environment(), taskRoot, handler);
+        return builder;
+    }
+
     /**
      * What Lambda sets for a 512 MB function, and nothing from the harness's own environment: in particular no
      * {@code JAVA_TOOL_OPTIONS}, which would change every client's flags behind the harness's back.
      */
-    private void environment(Map<String, String> env, Workload workload) {
+    private void environment(Map<String, String> env, Path taskRoot, String handler) {
         String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.clear();
         env.put("PATH", path);
         env.put("LANG", "C.UTF-8");
         env.put("TZ", ":UTC");
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("LAMBDA_TASK_ROOT", layout.taskRoot().toString());
-        env.put("_HANDLER", workload.handler());
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("_HANDLER", handler);
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");

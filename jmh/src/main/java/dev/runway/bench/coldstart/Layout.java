@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  *
  * <p>The jar directories come from the build ({@code jmh/target/coldstart/{runway,official,floor}}, filled by
  * {@code maven-dependency-plugin}). The task root and the floor's class directory are made fresh for each run in
- * the work directory, by copying the classes of {@code dev.runway.bench.function} and
- * {@code dev.runway.bench.floor} out of the harness's own jar: so the function is loaded from a task root, as on
+ * the work directory, by copying the classes of {@code dev.runway.bench.function}, {@code dev.runway.bench.floor}
+ * and {@code dev.runway.bench.training} out of the harness's own jar: so the function is loaded from a task root, as on
  * Lambda, and no client has the harness (JMH, the server) on its class path.
  *
  * @param runwayJars Runway's runtime jars
@@ -27,12 +27,16 @@ import java.util.stream.Stream;
  * @param floorJars {@code aws-lambda-java-core} and Jackson, for the floor
  * @param taskRoot the function's directory, and every client's working directory
  * @param floorClasses the floor client's class
+ * @param trainingRoot the task root of the AOT training function
+ * @param aotCache the AOT cache the {@code runway-aot} client is trained into
  * @param logs each client process's standard output and error
  */
-record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses, Path logs) {
+record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,
+        Path trainingRoot, Path aotCache, Path logs) {
 
     private static final String FUNCTION_PACKAGE = "dev/runway/bench/function/";
     private static final String FLOOR_PACKAGE = "dev/runway/bench/floor/";
+    private static final String TRAINING_PACKAGE = "dev/runway/bench/training/";
 
     /** @return the directory the harness was loaded from ({@code jmh/target} for {@code benchmarks.jar}) */
     static Path harnessHome() {
@@ -49,21 +53,24 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
      */
     static Layout prepare(Path jars, Path work) throws IOException {
         Layout layout = new Layout(jars.resolve("runway"), jars.resolve("official"), jars.resolve("floor"),
-                work.resolve("task"), work.resolve("floor-classes"), work.resolve("logs"));
+                work.resolve("task"), work.resolve("floor-classes"), work.resolve("training-task"),
+                work.resolve("runway.aot"), work.resolve("logs"));
         for (Path dir : new Path[] {layout.runwayJars, layout.officialJars, layout.floorJars}) {
             if (!hasJars(dir)) {
                 throw new IllegalStateException("no jars in " + dir + ": build first with"
                         + " ./mvnw -B -q -pl jmh -am package -DskipTests");
             }
         }
-        for (Path dir : new Path[] {layout.taskRoot, layout.floorClasses, layout.logs}) {
+        for (Path dir : new Path[] {layout.taskRoot, layout.floorClasses, layout.trainingRoot, layout.logs}) {
             deleteTree(dir);
             Files.createDirectories(dir);
         }
+        Files.deleteIfExists(layout.aotCache);
         int functions = copyPackage(FUNCTION_PACKAGE, layout.taskRoot);
         int floor = copyPackage(FLOOR_PACKAGE, layout.floorClasses);
-        if (functions == 0 || floor == 0) {
-            throw new IllegalStateException("the function or floor classes are missing from " + codeSource());
+        int training = copyPackage(TRAINING_PACKAGE, layout.trainingRoot);
+        if (functions == 0 || floor == 0 || training == 0) {
+            throw new IllegalStateException("the function, floor or training classes are missing from " + codeSource());
         }
         return layout;
     }

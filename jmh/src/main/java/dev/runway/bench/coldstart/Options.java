@@ -21,6 +21,8 @@ import java.util.List;
  * @param timeoutMs how long one process may take to its first response
  * @param warmCpu the CPU the harness and each warm client are pinned to ({@code auto}: the highest available),
  *     or {@code null} for no pinning; see {@link CpuPinning}
+ * @param inspect a command run on each cold-started process after its first response and before it is killed,
+ *     with {@code {pid}} replaced by its pid, such as {@code jcmd {pid} PerfCounter.print}; or {@code null}
  */
 record Options(
         int starts,
@@ -33,7 +35,8 @@ record Options(
         Path jars,
         Path work,
         long timeoutMs,
-        String warmCpu) {
+        String warmCpu,
+        String inspect) {
 
     /**
      * The flags of a 512 MB function, as the managed Java runtime sets them (Serial GC, C1 only, class-data
@@ -51,7 +54,8 @@ record Options(
                                   0 skips the cold starts)
               --warmup N          warm-up invocations in the warm process (default 5000)
               --invocations N     measured warm invocations (default 20000; 0 skips the warm processes)
-              --clients LIST      comma-separated: runway,official,floor (default all)
+              --clients LIST      comma-separated: runway,official,floor,runway-aot (default all four;
+                                  runway-aot is the AOT-cache experiment, see Client.RUNWAY_AOT)
               --handlers LIST     comma-separated: pojo,stream (default both)
               --java PATH         java executable (default $JAVA_HOME/bin/java, else this JVM's)
               --jvm-flags "..."   replaces the JVM flags (default: %s)
@@ -59,6 +63,8 @@ record Options(
               --jars DIR          directory with runway/, official/, floor/ (default jmh/target/coldstart)
               --work DIR          work directory (default jmh/target/coldstart-run)
               --timeout-s N       seconds one process may take to its first response (default 60)
+              --inspect "CMD"     after each cold start's first response, run CMD with {pid} replaced (e.g.
+                                  "jcmd {pid} PerfCounter.print"); output to <work>/logs/*-inspect.txt
               --warm-cpu N|none   CPU the harness and each warm client share (default auto: the highest
                                   available); none leaves placement to the scheduler (noisy, see CpuPinning)
             """.formatted(String.join(" ", LAMBDA_512_FLAGS));
@@ -82,6 +88,7 @@ record Options(
         Path work = home.resolve("coldstart-run");
         long timeoutMs = 60_000;
         String warmCpu = "auto";
+        String inspect = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -98,11 +105,12 @@ record Options(
                 case "--clients" -> clients = Arrays.stream(value.split(",")).map(Client::byLabel).toList();
                 case "--handlers" -> workloads = Arrays.stream(value.split(",")).map(Workload::byLabel).toList();
                 case "--java" -> java = Path.of(value);
-                case "--jvm-flags" -> flags = splitFlags(value);
+                case "--jvm-flags" -> flags = new ArrayList<>(splitFlags(value));
                 case "--add-flags" -> added.addAll(splitFlags(value));
                 case "--jars" -> jars = Path.of(value);
                 case "--work" -> work = Path.of(value);
                 case "--warm-cpu" -> warmCpu = value.equals("none") ? null : value;
+                case "--inspect" -> inspect = value;
                 case "--timeout-s" -> timeoutMs = atLeast(name, value, 1) * 1000L;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -112,7 +120,7 @@ record Options(
             throw new IllegalArgumentException("not an executable: " + java);
         }
         return new Options(starts, warmup, invocations, clients, workloads, java, List.copyOf(flags),
-                jars.toAbsolutePath(), work.toAbsolutePath(), timeoutMs, warmCpu);
+                jars.toAbsolutePath(), work.toAbsolutePath(), timeoutMs, warmCpu, inspect);
     }
 
     private static Path defaultJava() {

@@ -10,9 +10,6 @@ import java.nio.file.Path;
  */
 final class ProcessProbe {
 
-    /** {@code USER_HZ}: the unit of the CPU times in {@code /proc/<pid>/stat}; 100 on every Linux we run on. */
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
-
     private ProcessProbe() {}
 
     /**
@@ -20,9 +17,9 @@ final class ProcessProbe {
      *
      * @param peakRssKb {@code VmHWM}: the most resident memory the process ever had, in KiB
      * @param rssKb {@code VmRSS}: resident memory now, in KiB
-     * @param cpuMs user plus system CPU time of all its threads so far, in milliseconds (10 ms resolution)
+     * @param cpuMs CPU time its live threads have run so far, in milliseconds
      */
-    record Sample(long peakRssKb, long rssKb, long cpuMs) {}
+    record Sample(long peakRssKb, long rssKb, double cpuMs) {}
 
     /**
      * @param pid the process
@@ -39,23 +36,32 @@ final class ProcessProbe {
                 rss = kilobytes(line);
             }
         }
-        return new Sample(hwm, rss, cpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
+        return new Sample(hwm, rss, cpuNanos(pid) / 1e6);
+    }
+
+    /**
+     * The CPU time of the process's threads, from the first field of each {@code /proc/<pid>/task/<tid>/schedstat}
+     * (nanoseconds on the CPU). {@code /proc/<pid>/stat} would also count threads that have ended, but in clock
+     * ticks of 10 ms, too coarse for a 50 ms start-up; a JVM this young has had no thread end that matters.
+     */
+    static long cpuNanos(long pid) throws IOException {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String schedstat = Files.readString(task.resolve("schedstat"));
+                    total += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while we listed
+                }
+            }
+        }
+        return total;
     }
 
     /** {@code VmHWM:     41234 kB} gives 41234. */
     private static long kilobytes(String line) {
         String digits = line.substring(line.indexOf(':') + 1).replace("kB", "").trim();
         return Long.parseLong(digits);
-    }
-
-    /**
-     * Fields 14 and 15 of {@code /proc/<pid>/stat} are {@code utime} and {@code stime}; counting starts after the
-     * command name, which is in parentheses and may itself contain spaces.
-     */
-    static long cpuMillis(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is field 3 (state), so field n is fields[n - 3].
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
     }
 }

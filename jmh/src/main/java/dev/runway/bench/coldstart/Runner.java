@@ -20,13 +20,15 @@ final class Runner {
     private final Launcher launcher;
     private final Layout layout;
     private final long timeoutMs;
+    private final String inspect;
     private volatile Process live;
 
-    Runner(RuntimeApiServer server, Launcher launcher, Layout layout, long timeoutMs) {
+    Runner(RuntimeApiServer server, Launcher launcher, Layout layout, long timeoutMs, String inspect) {
         this.server = server;
         this.launcher = launcher;
         this.layout = layout;
         this.timeoutMs = timeoutMs;
+        this.inspect = inspect;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Process p = live;
             if (p != null) {
@@ -55,6 +57,9 @@ final class Runner {
             await(session, process, false, timeoutMs, client, workload);
             ProcessProbe.Sample sample = ProcessProbe.sample(process.pid());
             double ms = (session.firstResponseNs() - spawned) / 1e6;
+            if (inspect != null) {
+                inspect(process.pid(), client, workload);
+            }
             return new ColdStart(ms, sample.cpuMs(), sample.peakRssKb());
         } finally {
             kill(process);
@@ -92,6 +97,37 @@ final class Runner {
         }
     }
 
+    /**
+     * Trains the {@code runway-aot} client's cache: Runway serves the training function a few times, is then
+     * refused {@code /next}, exits, and its JVM writes the AOT cache on the way out.
+     *
+     * @param invocations how many events the training run serves
+     * @throws IOException when the process cannot be started
+     * @throws InterruptedException when interrupted
+     */
+    void trainAotCache(int invocations) throws IOException, InterruptedException {
+        Session session = Session.training(
+                dev.runway.bench.training.OrderHandler.EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                invocations);
+        server.serve(session);
+        Process process = launcher.trainingBuilder(dev.runway.bench.training.OrderHandler.class.getName()).start();
+        live = process;
+        try {
+            // The JVM assembles the cache in a child JVM after the run; that takes a few seconds.
+            if (!process.waitFor(timeoutMs + 120_000, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the AOT training run did not end; see "
+                        + layout.logs().resolve("training-runway-aot.log"));
+            }
+            if (session.failure() != null || session.answered() != invocations || !Files.isRegularFile(layout.aotCache())) {
+                throw new IllegalStateException("the AOT training run failed (" + session.answered() + " of "
+                        + invocations + " answered, " + session.failure() + "); see "
+                        + layout.logs().resolve("training-runway-aot.log"));
+            }
+        } finally {
+            kill(process);
+        }
+    }
+
     /** Waits for the first or every response; fails fast, with the client's log, if the process died or erred. */
     private void await(Session session, Process process, boolean all, long timeout, Client client, Workload workload)
             throws InterruptedException, IOException {
@@ -121,6 +157,17 @@ final class Runner {
         return new IllegalStateException(client.label() + " (" + workload.label() + ") " + what
                 + "\ncommand: " + String.join(" ", launcher.command(client, workload))
                 + "\nlast lines of " + log + ":\n" + tail);
+    }
+
+    /** Runs the {@code --inspect} command on a process that has answered and now waits in {@code /next}. */
+    private void inspect(long pid, Client client, Workload workload) throws IOException, InterruptedException {
+        Path out = layout.logs().resolve(workload.label() + "-" + client.label() + "-inspect.txt");
+        List<String> command = List.of("sh", "-c", inspect.replace("{pid}", Long.toString(pid)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
     }
 
     private void kill(Process process) throws InterruptedException {

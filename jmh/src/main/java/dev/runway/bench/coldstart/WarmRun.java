@@ -10,4 +10,4 @@ package dev.runway.bench.coldstart;
  * @param peakRssKb {@code VmHWM} after the last invocation, just before the process was killed
  * @param cpuMs CPU time the process had used by then
  */
-record WarmRun(long[] invokeNanos, long[] periodNanos, long peakRssKb, long cpuMs) {}
+record WarmRun(long[] invokeNanos, long[] periodNanos, long peakRssKb, double cpuMs) {}

@@ -31,6 +31,8 @@ public final class RuntimeApiServer implements Closeable {
     /** Far enough ahead that no client ever sees its invocation as timed out. */
     private static final long DEADLINE_AHEAD_MS = 15 * 60 * 1000;
     private static final byte[] ACCEPTED = answer("202 Accepted", "{\"status\":\"OK\"}\n");
+    private static final byte[] REFUSED = answer("500 Internal Server Error\r\nConnection: close",
+            "{\"errorMessage\":\"training run over\",\"errorType\":\"Runtime.Bench\"}\n");
     private static final byte[] NOT_FOUND = answer("404 Not Found",
             "{\"errorMessage\":\"unknown path\",\"errorType\":\"InvalidPath\"}\n");
 
@@ -121,10 +123,16 @@ public final class RuntimeApiServer implements Closeable {
         if (request.isGet() && target.equals(NEXT)) {
             int index = current == null ? -1 : current.claim();
             if (index < 0) {
+                if (current != null && current.refuseWhenDone()) {
+                    out.write(REFUSED);
+                }
                 return false;
             }
+            // Timed before the write, not after: on a shared CPU the woken client may preempt this thread inside
+            // write() and do its whole invocation before write() returns, which a later timestamp would miss.
+            long sending = System.nanoTime();
             events.write(out, index, System.currentTimeMillis() + DEADLINE_AHEAD_MS, current.event());
-            current.eventSent(index, System.nanoTime());
+            current.eventSent(index, sending);
             return true;
         }
         if (!request.isGet() && target.startsWith(PREFIX + "invocation/") && target.endsWith("/response")) {

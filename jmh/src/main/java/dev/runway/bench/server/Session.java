@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What the {@link RuntimeApiServer} serves to one client process, and when each of its answers came back.
  *
  * <p>A session hands out at most {@code invocations} events; after that, {@code /next} is left unanswered (as on
- * Lambda between invocations) until the harness kills the process. For invocation {@code i} it records when the
+ * Lambda between invocations) until the harness kills the process, or, for a {@link #training} session, refused
+ * with a {@code 500} so that the client exits by itself. For invocation {@code i} it records when the
  * event was written ({@link #eventSentNs}) and when the {@code /response} was fully read ({@link #responseNs}),
  * both on the server's {@link System#nanoTime()} clock, so the harness can set them against the time it spawned
  * the process.
@@ -21,6 +22,7 @@ public final class Session {
 
     private final byte[] event;
     private final int invocations;
+    private final boolean refuseWhenDone;
     private final long[] eventSentNs;
     private final long[] responseNs;
     private final AtomicInteger claimed = new AtomicInteger();
@@ -30,9 +32,10 @@ public final class Session {
     private volatile byte[] firstResponse;
     private volatile String failure;
 
-    private Session(byte[] event, int invocations, boolean record) {
+    private Session(byte[] event, int invocations, boolean record, boolean refuseWhenDone) {
         this.event = event.clone();
         this.invocations = invocations;
+        this.refuseWhenDone = refuseWhenDone;
         this.eventSentNs = record ? new long[invocations] : null;
         this.responseNs = record ? new long[invocations] : null;
     }
@@ -48,7 +51,19 @@ public final class Session {
         if (invocations < 1) {
             throw new IllegalArgumentException("invocations must be at least 1");
         }
-        return new Session(event, invocations, true);
+        return new Session(event, invocations, true, false);
+    }
+
+    /**
+     * A session that serves {@code invocations} events and then refuses {@code /next}, on which a client exits
+     * normally: what a JVM must do to write the AOT cache of a training run.
+     *
+     * @param event the payload of every event
+     * @param invocations how many events to serve
+     * @return the session
+     */
+    public static Session training(byte[] event, int invocations) {
+        return new Session(event, invocations, true, true);
     }
 
     /**
@@ -58,7 +73,16 @@ public final class Session {
      * @return the session
      */
     public static Session endless(byte[] event) {
-        return new Session(event, Integer.MAX_VALUE, false);
+        return new Session(event, Integer.MAX_VALUE, false, false);
+    }
+
+    boolean refuseWhenDone() {
+        return refuseWhenDone;
+    }
+
+    /** @return how many {@code /response}s came in */
+    public int answered() {
+        return answered.get();
     }
 
     byte[] event() {
@@ -141,8 +165,9 @@ public final class Session {
     }
 
     /**
-     * Per-invoke latency: from writing the event (the answer to {@code /next}) to having read the whole
-     * {@code /response}. It covers the client's parsing, the handler, serialization and the post.
+     * Per-invoke latency: from just before the server writes the event (the answer to {@code /next}) to it having
+     * read the whole {@code /response}. It covers the server's write, the client's parsing, the handler,
+     * serialization and the post.
      *
      * @param from the first invocation counted (the ones before are warm-up)
      * @return the latencies in nanoseconds, in invocation order
