@@ -54,9 +54,14 @@ public final class ColdStartHarness {
         try (RuntimeApiServer server = RuntimeApiServer.start()) {
             Launcher launcher = new Launcher(options, layout, server.address());
             Runner runner = new Runner(server, launcher, layout, options.timeoutMs(), options.inspect());
+            String startLoad = loadAverage();
             List<String> header = header(options, launcher);
             Results results = run(options, runner);
             header.add("- load average at the end: " + loadAverage());
+            if (busy(startLoad) || busy(loadAverage())) {
+                header.add("- **busy machine**: other processes competed for the CPUs during this run, so the wall-clock"
+                        + " columns are unreliable; the CPU column suffers much less. Re-run on a quiet machine.");
+            }
             String report = Report.format(results, options, header);
             System.out.println(report);
             Files.writeString(options.work().resolve("results.md"), report);
@@ -155,6 +160,15 @@ public final class ColdStartHarness {
                 .filter(l -> l.startsWith("MemTotal:"))
                 .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB RAM")
                 .findFirst().orElse("unknown RAM");
+    }
+
+    /**
+     * Whether a {@code /proc/loadavg} one-minute figure says others were using the machine. The harness itself
+     * keeps about one CPU busy, so anything above that means competition.
+     */
+    private static boolean busy(String loadAverage) {
+        double oneMinute = Double.parseDouble(loadAverage.substring(0, loadAverage.indexOf(' ')));
+        return oneMinute > 1.5;
     }
 
     private static String loadAverage() throws IOException {
