@@ -2,7 +2,6 @@ package dev.runway.ric.internal.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotationIntrospectorPair;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.util.Date;
 
@@ -36,7 +35,7 @@ final class EventMapper {
                 .addDeserializer(Date.class, new EpochSecondsDates.Deserializer());
         return LenientMapper.builder()
                 .annotationIntrospector(
-                        new AnnotationIntrospectorPair(new EventIntrospector(), new JacksonAnnotationIntrospector()))
+                        new AnnotationIntrospectorPair(new EventIntrospector(), LenientMapper.functionAnnotations()))
                 .addModule(events)
                 .addModule(new JodaDateTimes.Module())
                 .build();

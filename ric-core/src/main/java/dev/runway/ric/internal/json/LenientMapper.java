@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,10 +18,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * {@code JacksonFactory}), so that every payload it accepts is accepted here and every result is written the
  * same way.
  *
- * <p>Two things differ on purpose: Jackson is not relocated, so the function's own
- * {@code com.fasterxml.jackson.annotation} annotations are honoured; and the {@code java.time} and
- * {@code Optional} modules are {@linkplain DeferredModule deferred} until a type of theirs shows up, because
- * building them eagerly costs about 30 ms of every cold start.
+ * <p>What differs on purpose: Jackson is not relocated, so the function's own Jackson annotations are honoured
+ * (on fields too, see {@link AnnotatedFields}); serializers are looked up eagerly, during init; and the
+ * {@code java.time} and {@code Optional} modules are {@linkplain DeferredModule deferred} until a type of theirs
+ * shows up, because building them eagerly costs about 30 ms of every cold start.
  */
 final class LenientMapper {
 
@@ -28,6 +30,11 @@ final class LenientMapper {
     /** The mapper of ordinary (non-event) types, built on first use. */
     static ObjectMapper shared() {
         return Holder.MAPPER;
+    }
+
+    /** The function's Jackson annotations, with {@link AnnotatedFields} so that annotated fields count. */
+    static AnnotationIntrospector functionAnnotations() {
+        return AnnotationIntrospector.pair(new JacksonAnnotationIntrospector(), new AnnotatedFields());
     }
 
     /** A builder carrying the managed runtime's settings, for the shared mapper and the event mapper. */
@@ -62,6 +69,7 @@ final class LenientMapper {
                 // serializers are built during init (and land in a SnapStart snapshot), not on the first call.
                 .enable(SerializationFeature.EAGER_SERIALIZER_FETCH)
                 // NON_NULL for properties and for the values of maps, as setSerializationInclusion(NON_NULL) does.
+                .annotationIntrospector(functionAnnotations())
                 .defaultPropertyInclusion(
                         JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .addModule(DeferredModule.javaTime())
