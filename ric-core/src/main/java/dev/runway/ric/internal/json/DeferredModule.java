@@ -39,26 +39,35 @@ final class DeferredModule extends Module {
     private final String name;
     private final Supplier<? extends Module> factory;
     private final Predicate<Class<?>> covers;
+    private final Predicate<Class<?>> modifies;
     private volatile Recorded parts;
 
-    DeferredModule(String name, Supplier<? extends Module> factory, Predicate<Class<?>> covers) {
+    /**
+     * @param name the module name
+     * @param factory builds the real module
+     * @param covers the types the real module serializes or deserializes
+     * @param modifies the types its type modifiers change; a narrower trigger because Jackson resolves the
+     *     return type of every method of a class it introspects (a collection's {@code stream()} included)
+     */
+    DeferredModule(String name, Supplier<? extends Module> factory, Predicate<Class<?>> covers,
+            Predicate<Class<?>> modifies) {
         this.name = name;
         this.factory = factory;
         this.covers = covers;
+        this.modifies = modifies;
     }
 
     /** {@code java.time} types, as the managed runtime's {@link JavaTimeModule}. */
     static DeferredModule javaTime() {
         return new DeferredModule("deferred-jsr310", JavaTimeModule::new,
-                type -> type.getName().startsWith("java.time."));
+                type -> type.getName().startsWith("java.time."), type -> false);
     }
 
     /** {@code Optional*} and {@code java.util.stream} types, as the managed runtime's {@link Jdk8Module}. */
     static DeferredModule jdk8() {
-        return new DeferredModule("deferred-jdk8", Jdk8Module::new, type -> {
-            String name = type.getName();
-            return name.startsWith("java.util.Optional") || name.startsWith("java.util.stream.");
-        });
+        Predicate<Class<?>> optional = type -> type.getName().startsWith("java.util.Optional");
+        return new DeferredModule("deferred-jdk8", Jdk8Module::new,
+                optional.or(type -> type.getName().startsWith("java.util.stream.")), optional);
     }
 
     @Override
@@ -104,8 +113,17 @@ final class DeferredModule extends Module {
 
     /** As {@link #partsFor(JavaType)}, for the lookups Jackson makes with a raw class. */
     Recorded partsFor(Class<?> type) {
+        return partsIf(type != null && covers.test(type));
+    }
+
+    /** As {@link #partsFor(JavaType)}, for the type modifiers, with the narrower {@code modifies}. */
+    Recorded partsToModify(JavaType type) {
+        return partsIf(type != null && modifies.test(type.getRawClass()));
+    }
+
+    private Recorded partsIf(boolean needed) {
         Recorded built = parts;
-        if (built != null || type == null || !covers.test(type)) {
+        if (built != null || !needed) {
             return built;
         }
         synchronized (this) {

@@ -272,7 +272,7 @@ final class DeferredParts {
 
         @Override
         public JavaType modifyType(JavaType type, Type jdkType, TypeBindings bindings, TypeFactory factory) {
-            return chain(module.partsFor(type), Recorded::typeModifiers, type,
+            return chain(module.partsToModify(type), Recorded::typeModifiers, type,
                     (m, current) -> m.modifyType(current, jdkType, bindings, factory));
         }
     }

@@ -39,6 +39,11 @@ final class LenientMapper {
 
     /** A builder carrying the managed runtime's settings, for the shared mapper and the event mapper. */
     static JsonMapper.Builder builder() {
+        return settings().addModule(DeferredModule.javaTime()).addModule(DeferredModule.jdk8());
+    }
+
+    /** The settings without the {@code java.time} and {@code Optional} modules (the tests add eager ones). */
+    static JsonMapper.Builder settings() {
         JsonFactory factory = JsonFactory.builder()
                 // Payloads the managed runtime tolerates: {v:'x'}, 007, NaN, raw tabs in strings, "\q".
                 .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
@@ -71,9 +76,7 @@ final class LenientMapper {
                 // NON_NULL for properties and for the values of maps, as setSerializationInclusion(NON_NULL) does.
                 .annotationIntrospector(functionAnnotations())
                 .defaultPropertyInclusion(
-                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-                .addModule(DeferredModule.javaTime())
-                .addModule(DeferredModule.jdk8());
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     }
 
     /** Lazy holder: the mapper is built by the first {@code forType}, not when this class is loaded. */
