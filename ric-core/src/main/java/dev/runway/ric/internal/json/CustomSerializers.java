@@ -41,9 +41,10 @@ final class CustomSerializers {
         List<CustomPojoSerializer> providers = new ArrayList<>(1);
         ServiceLoader.load(CustomPojoSerializer.class, functionLoader).forEach(providers::add);
         if (providers.size() > 1) {
-            throw new TooManyCustomSerializersException(
-                    providers.stream().map(p -> p.getClass().getName()).toList());
+            List<String> names = new ArrayList<>();
+            providers.forEach(p -> names.add(p.getClass().getName()));
+            throw new TooManyCustomSerializersException(names);
         }
-        return providers.stream().findFirst();
+        return providers.isEmpty() ? Optional.empty() : Optional.of(providers.get(0));
     }
 }

@@ -57,16 +57,19 @@ final class DeferredModule extends Module {
         this.modifies = modifies;
     }
 
+    // The factories are lambdas, not constructor references: linking JavaTimeModule::new verifies
+    // JavaTimeModule, which loads the ~70 serializer classes its setupModule mentions, defeating the purpose.
+
     /** {@code java.time} types, as the managed runtime's {@link JavaTimeModule}. */
     static DeferredModule javaTime() {
-        return new DeferredModule("deferred-jsr310", JavaTimeModule::new,
+        return new DeferredModule("deferred-jsr310", () -> new JavaTimeModule(),
                 type -> type.getName().startsWith("java.time."), type -> false);
     }
 
     /** {@code Optional*} and {@code java.util.stream} types, as the managed runtime's {@link Jdk8Module}. */
     static DeferredModule jdk8() {
         Predicate<Class<?>> optional = type -> type.getName().startsWith("java.util.Optional");
-        return new DeferredModule("deferred-jdk8", Jdk8Module::new,
+        return new DeferredModule("deferred-jdk8", () -> new Jdk8Module(),
                 optional.or(type -> type.getName().startsWith("java.util.stream.")), optional);
     }
 

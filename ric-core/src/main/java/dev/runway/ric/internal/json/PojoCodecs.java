@@ -1,6 +1,7 @@
 package dev.runway.ric.internal.json;
 
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
@@ -32,10 +33,40 @@ public final class PojoCodecs {
      * @throws TooManyCustomSerializersException when the function ships several custom serializers
      */
     public static PojoCodec forType(Type type, ClassLoader functionLoader) {
+        return codec(type, functionLoader, true, true);
+    }
+
+    /**
+     * As {@link #forType}, for a handler's input type: only reading is prepared during init, writing (which
+     * an input never needs) on first use. Saves building serializers nobody calls, 5 to 10 ms of init.
+     *
+     * @param type the handler's input type, with its generic arguments
+     * @param functionLoader the function's class loader, where a custom serializer is looked for
+     * @return the codec
+     * @throws TooManyCustomSerializersException when the function ships several custom serializers
+     */
+    public static PojoCodec forInput(Type type, ClassLoader functionLoader) {
+        return codec(type, functionLoader, true, false);
+    }
+
+    /**
+     * As {@link #forType}, for a handler's output type: only writing is prepared during init.
+     *
+     * @param type the handler's output type, with its generic arguments
+     * @param functionLoader the function's class loader, where a custom serializer is looked for
+     * @return the codec
+     * @throws TooManyCustomSerializersException when the function ships several custom serializers
+     */
+    public static PojoCodec forOutput(Type type, ClassLoader functionLoader) {
+        return codec(type, functionLoader, false, true);
+    }
+
+    private static PojoCodec codec(Type type, ClassLoader functionLoader, boolean read, boolean write) {
         Optional<CustomPojoSerializer> custom = CustomSerializers.find(functionLoader);
         if (custom.isPresent()) {
             return new CustomSerializerCodec(custom.get(), type);
         }
-        return JacksonCodec.of(EventTypes.involves(type) ? EventMapper.shared() : LenientMapper.shared(), type);
+        ObjectMapper mapper = EventTypes.involves(type) ? EventMapper.shared() : LenientMapper.shared();
+        return JacksonCodec.of(mapper, type, read, write);
     }
 }
