@@ -57,20 +57,47 @@ final class DeferredModule extends Module {
         this.modifies = modifies;
     }
 
-    // The factories are lambdas, not constructor references: linking JavaTimeModule::new verifies
-    // JavaTimeModule, which loads the ~70 serializer classes its setupModule mentions, defeating the purpose.
-
     /** {@code java.time} types, as the managed runtime's {@link JavaTimeModule}. */
     static DeferredModule javaTime() {
-        return new DeferredModule("deferred-jsr310", () -> new JavaTimeModule(),
-                type -> type.getName().startsWith("java.time."), type -> false);
+        return new DeferredModule("deferred-jsr310", new ByName("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule"),
+                new Prefixes("java.time."), new Prefixes());
     }
 
     /** {@code Optional*} and {@code java.util.stream} types, as the managed runtime's {@link Jdk8Module}. */
     static DeferredModule jdk8() {
-        Predicate<Class<?>> optional = type -> type.getName().startsWith("java.util.Optional");
-        return new DeferredModule("deferred-jdk8", () -> new Jdk8Module(),
-                optional.or(type -> type.getName().startsWith("java.util.stream.")), optional);
+        return new DeferredModule("deferred-jdk8", new ByName("com.fasterxml.jackson.datatype.jdk8.Jdk8Module"),
+                new Prefixes("java.util.Optional", "java.util.stream."), new Prefixes("java.util.Optional"));
+    }
+
+    /**
+     * Builds a module by class name. Neither a lambda nor {@code JavaTimeModule::new}: linking a constructor
+     * reference verifies the class, which loads the ~70 serializer classes its {@code setupModule} names, and
+     * every lambda is a class spun up at run time; both are what this stand-in exists to avoid.
+     */
+    private record ByName(String className) implements Supplier<Module> {
+        @Override
+        public Module get() {
+            try {
+                return (Module) Class.forName(className, true, DeferredModule.class.getClassLoader())
+                        .getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot build " + className, e);
+            }
+        }
+    }
+
+    /** Classes whose names start with one of the prefixes. */
+    private record Prefixes(String... prefixes) implements Predicate<Class<?>> {
+        @Override
+        public boolean test(Class<?> type) {
+            String name = type.getName();
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Override

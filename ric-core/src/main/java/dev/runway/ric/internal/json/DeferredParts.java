@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.type.TypeModifier;
 import dev.runway.ric.internal.json.DeferredModule.Recorded;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The forwarders a {@link DeferredModule} registers in place of the real module's components. Lookups answer
@@ -52,12 +51,8 @@ final class DeferredParts {
     }
 
     /** The first non-null answer of {@code components}, or {@code null}. */
-    static <C, R> R first(Recorded parts, Function<Recorded, List<C>> components, Ask<C, R> ask)
-            throws JsonMappingException {
-        if (parts == null) {
-            return null;
-        }
-        for (C component : components.apply(parts)) {
+    static <C, R> R first(List<C> components, Ask<C, R> ask) throws JsonMappingException {
+        for (C component : components) {
             R answer = ask.of(component);
             if (answer != null) {
                 return answer;
@@ -72,31 +67,36 @@ final class DeferredParts {
         V apply(H hook, V value);
     }
 
-    /** {@code value} passed through every recorded hook, or unchanged when there are none. */
-    static <H, V> V chain(Recorded parts, Function<Recorded, List<H>> hooks, V value, Step<H, V> step) {
-        if (parts == null) {
-            return value;
-        }
+    /** {@code value} passed through every hook of {@code hooks}. */
+    static <H, V> V chain(List<H> hooks, V value, Step<H, V> step) {
         V result = value;
-        for (H hook : hooks.apply(parts)) {
+        for (H hook : hooks) {
             result = step.apply(hook, result);
         }
         return result;
     }
 
+    // Every forwarder first asks for the recorded components, and builds its lambda only when there are some:
+    // until the real module is built (the common case), no lambda class is spun up, which costs on a cold JVM.
+
     /** Value or key serializers. */
     static final class SerializerLookup implements Serializers {
         private final DeferredModule module;
-        private final Function<Recorded, List<Serializers>> list;
+        private final boolean keys;
 
         SerializerLookup(DeferredModule module, boolean keys) {
             this.module = module;
-            this.list = keys ? Recorded::keySerializers : Recorded::serializers;
+            this.keys = keys;
         }
 
-        private JsonSerializer<?> find(JavaType type, Ask<Serializers, JsonSerializer<?>> ask) {
+        private List<Serializers> recorded(JavaType type) {
+            Recorded parts = module.partsFor(type);
+            return parts == null ? List.of() : keys ? parts.keySerializers() : parts.serializers();
+        }
+
+        private static JsonSerializer<?> find(List<Serializers> recorded, Ask<Serializers, JsonSerializer<?>> ask) {
             try {
-                return first(module.partsFor(type), list, ask);
+                return first(recorded, ask);
             } catch (JsonMappingException impossible) {
                 throw new IllegalStateException(impossible); // serializer lookups declare no checked exception
             }
@@ -104,44 +104,57 @@ final class DeferredParts {
 
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
-            return find(type, s -> s.findSerializer(config, type, bean));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null : find(found, s -> s.findSerializer(config, type, bean));
         }
 
         @Override
         public JsonSerializer<?> findReferenceSerializer(SerializationConfig config, ReferenceType type,
                 BeanDescription bean, TypeSerializer typeSer, JsonSerializer<Object> contentSer) {
-            return find(type, s -> s.findReferenceSerializer(config, type, bean, typeSer, contentSer));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : find(found, s -> s.findReferenceSerializer(config, type, bean, typeSer, contentSer));
         }
 
         @Override
         public JsonSerializer<?> findArraySerializer(SerializationConfig config, ArrayType type, BeanDescription bean,
                 TypeSerializer typeSer, JsonSerializer<Object> elementSer) {
-            return find(type, s -> s.findArraySerializer(config, type, bean, typeSer, elementSer));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : find(found, s -> s.findArraySerializer(config, type, bean, typeSer, elementSer));
         }
 
         @Override
         public JsonSerializer<?> findCollectionSerializer(SerializationConfig config, CollectionType type,
                 BeanDescription bean, TypeSerializer typeSer, JsonSerializer<Object> elementSer) {
-            return find(type, s -> s.findCollectionSerializer(config, type, bean, typeSer, elementSer));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : find(found, s -> s.findCollectionSerializer(config, type, bean, typeSer, elementSer));
         }
 
         @Override
         public JsonSerializer<?> findCollectionLikeSerializer(SerializationConfig config, CollectionLikeType type,
                 BeanDescription bean, TypeSerializer typeSer, JsonSerializer<Object> elementSer) {
-            return find(type, s -> s.findCollectionLikeSerializer(config, type, bean, typeSer, elementSer));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : find(found, s -> s.findCollectionLikeSerializer(config, type, bean, typeSer, elementSer));
         }
 
         @Override
         public JsonSerializer<?> findMapSerializer(SerializationConfig config, MapType type, BeanDescription bean,
                 JsonSerializer<Object> keySer, TypeSerializer typeSer, JsonSerializer<Object> valueSer) {
-            return find(type, s -> s.findMapSerializer(config, type, bean, keySer, typeSer, valueSer));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : find(found, s -> s.findMapSerializer(config, type, bean, keySer, typeSer, valueSer));
         }
 
         @Override
         public JsonSerializer<?> findMapLikeSerializer(SerializationConfig config, MapLikeType type,
                 BeanDescription bean, JsonSerializer<Object> keySer, TypeSerializer typeSer,
                 JsonSerializer<Object> valueSer) {
-            return find(type, s -> s.findMapLikeSerializer(config, type, bean, keySer, typeSer, valueSer));
+            List<Serializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : find(found, s -> s.findMapLikeSerializer(config, type, bean, keySer, typeSer, valueSer));
         }
     }
 
@@ -153,80 +166,98 @@ final class DeferredParts {
             this.module = module;
         }
 
-        private JsonDeserializer<?> find(Recorded parts, Ask<Deserializers, JsonDeserializer<?>> ask)
-                throws JsonMappingException {
-            return first(parts, Recorded::deserializers, ask);
+        private List<Deserializers> recorded(Class<?> type) {
+            Recorded parts = module.partsFor(type);
+            return parts == null ? List.of() : parts.deserializers();
+        }
+
+        private List<Deserializers> recorded(JavaType type) {
+            return recorded(type.getRawClass());
         }
 
         @Override
         public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config,
                 BeanDescription bean) throws JsonMappingException {
-            return find(module.partsFor(type), d -> d.findEnumDeserializer(type, config, bean));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null : first(found, d -> d.findEnumDeserializer(type, config, bean));
         }
 
         @Override
         public JsonDeserializer<?> findTreeNodeDeserializer(Class<? extends JsonNode> type,
                 DeserializationConfig config, BeanDescription bean) throws JsonMappingException {
-            return find(module.partsFor(type), d -> d.findTreeNodeDeserializer(type, config, bean));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null : first(found, d -> d.findTreeNodeDeserializer(type, config, bean));
         }
 
         @Override
         public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
                 BeanDescription bean) throws JsonMappingException {
-            return find(module.partsFor(type), d -> d.findBeanDeserializer(type, config, bean));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null : first(found, d -> d.findBeanDeserializer(type, config, bean));
         }
 
         @Override
         public JsonDeserializer<?> findReferenceDeserializer(ReferenceType type, DeserializationConfig config,
                 BeanDescription bean, TypeDeserializer typeDeser, JsonDeserializer<?> contentDeser)
                 throws JsonMappingException {
-            return find(module.partsFor(type),
-                    d -> d.findReferenceDeserializer(type, config, bean, typeDeser, contentDeser));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : first(found, d -> d.findReferenceDeserializer(type, config, bean, typeDeser, contentDeser));
         }
 
         @Override
         public JsonDeserializer<?> findArrayDeserializer(ArrayType type, DeserializationConfig config,
                 BeanDescription bean, TypeDeserializer typeDeser, JsonDeserializer<?> elementDeser)
                 throws JsonMappingException {
-            return find(module.partsFor(type), d -> d.findArrayDeserializer(type, config, bean, typeDeser, elementDeser));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : first(found, d -> d.findArrayDeserializer(type, config, bean, typeDeser, elementDeser));
         }
 
         @Override
         public JsonDeserializer<?> findCollectionDeserializer(CollectionType type, DeserializationConfig config,
                 BeanDescription bean, TypeDeserializer typeDeser, JsonDeserializer<?> elementDeser)
                 throws JsonMappingException {
-            return find(module.partsFor(type),
-                    d -> d.findCollectionDeserializer(type, config, bean, typeDeser, elementDeser));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : first(found, d -> d.findCollectionDeserializer(type, config, bean, typeDeser, elementDeser));
         }
 
         @Override
         public JsonDeserializer<?> findCollectionLikeDeserializer(CollectionLikeType type,
                 DeserializationConfig config, BeanDescription bean, TypeDeserializer typeDeser,
                 JsonDeserializer<?> elementDeser) throws JsonMappingException {
-            return find(module.partsFor(type),
-                    d -> d.findCollectionLikeDeserializer(type, config, bean, typeDeser, elementDeser));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : first(found, d -> d.findCollectionLikeDeserializer(type, config, bean, typeDeser, elementDeser));
         }
 
         @Override
         public JsonDeserializer<?> findMapDeserializer(MapType type, DeserializationConfig config,
                 BeanDescription bean, KeyDeserializer keyDeser, TypeDeserializer typeDeser,
                 JsonDeserializer<?> valueDeser) throws JsonMappingException {
-            return find(module.partsFor(type),
-                    d -> d.findMapDeserializer(type, config, bean, keyDeser, typeDeser, valueDeser));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : first(found, d -> d.findMapDeserializer(type, config, bean, keyDeser, typeDeser, valueDeser));
         }
 
         @Override
         public JsonDeserializer<?> findMapLikeDeserializer(MapLikeType type, DeserializationConfig config,
                 BeanDescription bean, KeyDeserializer keyDeser, TypeDeserializer typeDeser,
                 JsonDeserializer<?> valueDeser) throws JsonMappingException {
-            return find(module.partsFor(type),
-                    d -> d.findMapLikeDeserializer(type, config, bean, keyDeser, typeDeser, valueDeser));
+            List<Deserializers> found = recorded(type);
+            return found.isEmpty() ? null
+                    : first(found, d -> d.findMapLikeDeserializer(type, config, bean, keyDeser, typeDeser, valueDeser));
         }
 
         @Override
         public boolean hasDeserializerFor(DeserializationConfig config, Class<?> type) {
-            Recorded parts = module.partsFor(type);
-            return parts != null && parts.deserializers().stream().anyMatch(d -> d.hasDeserializerFor(config, type));
+            for (Deserializers deserializers : recorded(type)) {
+                if (deserializers.hasDeserializerFor(config, type)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -241,8 +272,9 @@ final class DeferredParts {
         @Override
         public KeyDeserializer findKeyDeserializer(JavaType type, DeserializationConfig config, BeanDescription bean)
                 throws JsonMappingException {
-            return first(module.partsFor(type), Recorded::keyDeserializers,
-                    k -> k.findKeyDeserializer(type, config, bean));
+            Recorded parts = module.partsFor(type);
+            return parts == null ? null
+                    : first(parts.keyDeserializers(), k -> k.findKeyDeserializer(type, config, bean));
         }
     }
 
@@ -257,7 +289,8 @@ final class DeferredParts {
         @Override
         public ValueInstantiator findValueInstantiator(DeserializationConfig config, BeanDescription bean,
                 ValueInstantiator instantiator) {
-            return chain(module.partsFor(bean.getType()), Recorded::instantiators, instantiator,
+            Recorded parts = module.partsFor(bean.getType());
+            return parts == null ? instantiator : chain(parts.instantiators(), instantiator,
                     (v, current) -> v.findValueInstantiator(config, bean, current));
         }
     }
@@ -272,7 +305,8 @@ final class DeferredParts {
 
         @Override
         public JavaType modifyType(JavaType type, Type jdkType, TypeBindings bindings, TypeFactory factory) {
-            return chain(module.partsToModify(type), Recorded::typeModifiers, type,
+            Recorded parts = module.partsToModify(type);
+            return parts == null ? type : chain(parts.typeModifiers(), type,
                     (m, current) -> m.modifyType(current, jdkType, bindings, factory));
         }
     }
@@ -286,74 +320,102 @@ final class DeferredParts {
             this.module = module;
         }
 
-        private <V> V chain(JavaType type, V value, Step<BeanSerializerModifier, V> step) {
-            return DeferredParts.chain(module.partsFor(type), Recorded::serializerHooks, value, step);
+        private List<BeanSerializerModifier> recorded(JavaType type) {
+            Recorded parts = module.partsFor(type);
+            return parts == null ? List.of() : parts.serializerHooks();
         }
 
         @Override
         public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
                 List<BeanPropertyWriter> props) {
-            return chain(bean.getType(), props, (h, v) -> h.changeProperties(config, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? props : chain(hooks, props, (h, v) -> h.changeProperties(config, bean, v));
         }
 
         @Override
         public List<BeanPropertyWriter> orderProperties(SerializationConfig config, BeanDescription bean,
                 List<BeanPropertyWriter> props) {
-            return chain(bean.getType(), props, (h, v) -> h.orderProperties(config, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? props : chain(hooks, props, (h, v) -> h.orderProperties(config, bean, v));
         }
 
         @Override
         public BeanSerializerBuilder updateBuilder(SerializationConfig config, BeanDescription bean,
                 BeanSerializerBuilder builder) {
-            return chain(bean.getType(), builder, (h, v) -> h.updateBuilder(config, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? builder : chain(hooks, builder, (h, v) -> h.updateBuilder(config, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription bean,
                 JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(bean.getType(), ser, (h, v) -> h.modifySerializer(config, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifySerializer(config, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyArraySerializer(SerializationConfig config, ArrayType type,
                 BeanDescription bean, JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyArraySerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyArraySerializer(config, type, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyCollectionSerializer(SerializationConfig config, CollectionType type,
                 BeanDescription bean, JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyCollectionSerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyCollectionSerializer(config, type, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyCollectionLikeSerializer(SerializationConfig config, CollectionLikeType type,
                 BeanDescription bean, JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyCollectionLikeSerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyCollectionLikeSerializer(config, type, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyMapSerializer(SerializationConfig config, MapType type, BeanDescription bean,
                 JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyMapSerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyMapSerializer(config, type, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyMapLikeSerializer(SerializationConfig config, MapLikeType type,
                 BeanDescription bean, JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyMapLikeSerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyMapLikeSerializer(config, type, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config, JavaType type, BeanDescription bean,
                 JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyEnumSerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyEnumSerializer(config, type, bean, v));
         }
 
         @Override
         public JsonSerializer<?> modifyKeySerializer(SerializationConfig config, JavaType type, BeanDescription bean,
                 JsonSerializer<?> ser) {
-            return this.<JsonSerializer<?>>chain(type, ser, (h, v) -> h.modifyKeySerializer(config, type, bean, v));
+            List<BeanSerializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? ser
+                    : DeferredParts.<BeanSerializerModifier, JsonSerializer<?>>chain(hooks, ser,
+                            (h, v) -> h.modifyKeySerializer(config, type, bean, v));
         }
     }
 
@@ -366,74 +428,102 @@ final class DeferredParts {
             this.module = module;
         }
 
-        private <V> V chain(JavaType type, V value, Step<BeanDeserializerModifier, V> step) {
-            return DeferredParts.chain(module.partsFor(type), Recorded::deserializerHooks, value, step);
+        private List<BeanDeserializerModifier> recorded(JavaType type) {
+            Recorded parts = module.partsFor(type);
+            return parts == null ? List.of() : parts.deserializerHooks();
         }
 
         @Override
         public List<BeanPropertyDefinition> updateProperties(DeserializationConfig config, BeanDescription bean,
                 List<BeanPropertyDefinition> props) {
-            return chain(bean.getType(), props, (h, v) -> h.updateProperties(config, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? props : chain(hooks, props, (h, v) -> h.updateProperties(config, bean, v));
         }
 
         @Override
         public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription bean,
                 BeanDeserializerBuilder builder) {
-            return chain(bean.getType(), builder, (h, v) -> h.updateBuilder(config, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? builder : chain(hooks, builder, (h, v) -> h.updateBuilder(config, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
                 JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(bean.getType(), deser, (h, v) -> h.modifyDeserializer(config, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(bean.getType());
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyDeserializer(config, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                 BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyEnumDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyEnumDeserializer(config, type, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyReferenceDeserializer(DeserializationConfig config, ReferenceType type,
                 BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyReferenceDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyReferenceDeserializer(config, type, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType type,
                 BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyArrayDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyArrayDeserializer(config, type, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
                 BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyCollectionDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyCollectionDeserializer(config, type, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyCollectionLikeDeserializer(DeserializationConfig config,
                 CollectionLikeType type, BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyCollectionLikeDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyCollectionLikeDeserializer(config, type, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type,
                 BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyMapDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyMapDeserializer(config, type, bean, v));
         }
 
         @Override
         public JsonDeserializer<?> modifyMapLikeDeserializer(DeserializationConfig config, MapLikeType type,
                 BeanDescription bean, JsonDeserializer<?> deser) {
-            return this.<JsonDeserializer<?>>chain(type, deser, (h, v) -> h.modifyMapLikeDeserializer(config, type, bean, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser
+                    : DeferredParts.<BeanDeserializerModifier, JsonDeserializer<?>>chain(hooks, deser,
+                            (h, v) -> h.modifyMapLikeDeserializer(config, type, bean, v));
         }
 
         @Override
         public KeyDeserializer modifyKeyDeserializer(DeserializationConfig config, JavaType type,
                 KeyDeserializer deser) {
-            return chain(type, deser, (h, v) -> h.modifyKeyDeserializer(config, type, v));
+            List<BeanDeserializerModifier> hooks = recorded(type);
+            return hooks.isEmpty() ? deser : chain(hooks, deser, (h, v) -> h.modifyKeyDeserializer(config, type, v));
         }
     }
 }
