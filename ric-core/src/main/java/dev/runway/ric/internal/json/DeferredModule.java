@@ -59,13 +59,15 @@ final class DeferredModule extends Module {
 
     /** {@code java.time} types, as the managed runtime's {@link JavaTimeModule}. */
     static DeferredModule javaTime() {
-        return new DeferredModule("deferred-jsr310", new ByName("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule"),
+        return new DeferredModule("deferred-jsr310",
+                new ByName("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule"),
                 new Prefixes("java.time."), new Prefixes());
     }
 
     /** {@code Optional*} and {@code java.util.stream} types, as the managed runtime's {@link Jdk8Module}. */
     static DeferredModule jdk8() {
-        return new DeferredModule("deferred-jdk8", new ByName("com.fasterxml.jackson.datatype.jdk8.Jdk8Module"),
+        return new DeferredModule("deferred-jdk8",
+                new ByName("com.fasterxml.jackson.datatype.jdk8.Jdk8Module"),
                 new Prefixes("java.util.Optional", "java.util.stream."), new Prefixes("java.util.Optional"));
     }
 
@@ -165,15 +167,15 @@ final class DeferredModule extends Module {
     }
 
     /** The components a module registered, in registration order. */
-    record Recorded(List<Serializers> serializers, List<Serializers> keySerializers, List<Deserializers> deserializers,
-                    List<KeyDeserializers> keyDeserializers, List<ValueInstantiators> instantiators,
-                    List<TypeModifier> typeModifiers, List<BeanSerializerModifier> serializerHooks,
-                    List<BeanDeserializerModifier> deserializerHooks) {
+    record Recorded(List<Serializers> serializers, List<Serializers> keySerializers,
+                    List<Deserializers> deserializers, List<KeyDeserializers> keyDeserializers,
+                    List<ValueInstantiators> instantiators, List<TypeModifier> typeModifiers,
+                    List<BeanSerializerModifier> serializerHooks, List<BeanDeserializerModifier> deserializerHooks) {
 
         /** Sets {@code module} up against a context that only records; anything else it asks for fails loudly. */
         static Recorded of(Module module) {
-            Recorded recorded = new Recorded(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Recorded recorded = new Recorded(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             Module.SetupContext context = (Module.SetupContext) Proxy.newProxyInstance(
                     DeferredModule.class.getClassLoader(), new Class<?>[] {Module.SetupContext.class},
                     (proxy, method, args) -> recorded.record(module, method, args));
@@ -196,6 +198,12 @@ final class DeferredModule extends Module {
                 }
                 case "toString" -> {
                     return "recording context of " + module.getModuleName();
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(this);
+                }
+                case "equals" -> {
+                    return false; // the proxy is only ever compared with itself by identity
                 }
                 // A newer module wants something a deferred stand-in cannot replay: fail the build, not the data.
                 default -> throw new UnsupportedOperationException(

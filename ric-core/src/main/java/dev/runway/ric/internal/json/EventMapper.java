@@ -19,6 +19,12 @@ import java.util.Date;
  *   <li>the S3 notification classes, which have no setters: {@link S3EventDeserializer}.
  * </ul>
  *
+ * <p>As in the managed runtime, these apply to everything this mapper writes, so a {@code Date} put in a
+ * {@code ScheduledEvent}'s {@code detail} map is written in seconds too. Unlike it, the names hold wherever an
+ * event class appears (a {@code List<SQSEvent>}, a DynamoDB {@code AttributeValue} map on its own), not only
+ * under the top-level event its mix-ins were registered for, and Joda {@code DateTime} works in every event
+ * class, supported or not.
+ *
  * <p>Built on the first event type a handler uses; functions that use none never load any of this.
  */
 final class EventMapper {
