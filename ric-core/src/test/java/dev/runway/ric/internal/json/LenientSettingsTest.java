@@ -6,6 +6,7 @@ import static dev.runway.ric.internal.json.Json.read;
 import static dev.runway.ric.internal.json.Json.tree;
 import static dev.runway.ric.internal.json.Json.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -115,10 +116,11 @@ class LenientSettingsTest {
     }
 
     @Test
-    void readsAnEmptyOrBlankPayloadAsNull() {
-        assertThat(codec(Pojos.Order.class).read(new byte[0])).isNull();
-        assertThat(codec(Pojos.Order.class).read(bytes(" \n\t\r "))).isNull();
-        assertThat(codec(SQSEvent.class).read(new byte[0])).isNull();
+    void readsJsonNullAsNullButAnEmptyPayloadIsNoJson() {
+        // As on the managed runtime: an empty payload fails to parse; the handler that wants none takes none.
+        assertThatThrownBy(() -> codec(Pojos.Order.class).read(new byte[0])).isInstanceOf(EventDeserializationException.class);
+        assertThatThrownBy(() -> codec(Pojos.Order.class).read(bytes(" \n\t\r "))).isInstanceOf(EventDeserializationException.class);
+        assertThatThrownBy(() -> codec(SQSEvent.class).read(new byte[0])).isInstanceOf(EventDeserializationException.class);
         assertThat(read(Pojos.Order.class, "null")).isNull();
     }
 
