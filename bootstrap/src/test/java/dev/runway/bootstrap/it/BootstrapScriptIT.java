@@ -151,6 +151,34 @@ class BootstrapScriptIT {
                 .containsSubsequence("-Xshare:auto", "-XX:SharedArchiveFile=" + home.resolve("lib/runway.jsa"));
     }
 
+    @ParameterizedTest
+    @MethodSource("shells")
+    void theAotCacheReplacesClassDataSharingOnlyForTheJdkThatMadeIt(String shell) throws IOException {
+        Path jdk = Files.createDirectories(temp.resolve("jdk25/bin"));
+        Path java = executable(jdk.resolve("java"), FAKE_JAVA);
+        Files.writeString(temp.resolve("jdk25/release"), """
+                IMPLEMENTOR="Eclipse Adoptium"
+                JAVA_RUNTIME_VERSION="25.0.3+9-LTS"
+                JAVA_VERSION="25.0.3"
+                MODULES="java.base java.logging"
+                """);
+        Files.writeString(home.resolve("lib/runway.aot"), "");
+        Files.writeString(home.resolve("lib/runway.jsa"), "");
+        Files.writeString(home.resolve("lib/runway.aot.jdk"),
+                "JAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"|MODULES=\"java.base java.logging\"\n");
+
+        List<String> shellCommand = shell.equals("busybox") ? List.of(shellPath(shell), "sh") : List.of(shellPath(shell));
+        List<String> argv = runWithJava(java, Map.of(), shellCommand).argv();
+        assertThat(argv).contains("-XX:AOTCache=" + home.resolve("lib/runway.aot"))
+                .noneMatch(arg -> arg.startsWith("-Xshare") || arg.startsWith("-XX:SharedArchiveFile"));
+
+        Files.writeString(home.resolve("lib/runway.aot.jdk"),
+                "JAVA_RUNTIME_VERSION=\"25.0.2+10-LTS\"|MODULES=\"java.base java.logging\"\n");
+        assertThat(runWithJava(java, Map.of(), shellCommand).argv())
+                .containsSubsequence("-Xshare:auto", "-XX:SharedArchiveFile=" + home.resolve("lib/runway.jsa"))
+                .noneMatch(arg -> arg.startsWith("-XX:AOTCache"));
+    }
+
     @Test
     void javaIsTakenFromTheBundledJreBeforeJavaHomeAndPath() throws IOException {
         Path javaHome = Files.createDirectories(temp.resolve("jdk/bin"));

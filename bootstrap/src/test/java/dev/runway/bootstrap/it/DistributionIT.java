@@ -19,14 +19,19 @@ class DistributionIT {
     private final Path home = Distribution.home();
 
     @Test
-    void itIsAnExecutableBootstrapAndThreeJars() throws IOException {
+    void itIsAnExecutableBootstrapThreeJarsAndTheAotCache() throws IOException {
         assertThat(Files.getPosixFilePermissions(Distribution.bootstrap()))
                 .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
                         PosixFilePermission.OTHERS_EXECUTE);
         try (Stream<Path> files = Files.list(home.resolve("lib"))) {
-            // The bootstrap script lists these names: a jar added here must be added there too.
-            assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder("runway-runtime.jar", "aws-lambda-java-core.jar", "jackson-annotations.jar");
+            // The bootstrap script lists these names: a jar added here must be added there too. The AOT cache and
+            // the identity of the JDK that made it exist when the build ran on JDK 25 or newer.
+            List<String> expected = new java.util.ArrayList<>(
+                    List.of("runway-runtime.jar", "aws-lambda-java-core.jar", "jackson-annotations.jar"));
+            if (Runtime.version().feature() >= 25) {
+                expected.addAll(List.of("runway.aot", "runway.aot.jdk"));
+            }
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 

@@ -51,8 +51,13 @@ class JvmCommandLineIT extends BootstrapTestSupport {
         assertThat(probe.value("vm.TieredCompilation")).isEqualTo("true");
         assertThat(probe.value("vm.TieredStopAtLevel")).isEqualTo("1");
         assertThat(probe.value("gc")).contains("MarkSweepCompact");
-        assertThat(probe.arguments()).contains("-XX:MaxHeapSize=445645k", "-Xshare:auto",
+        assertThat(probe.arguments()).contains("-XX:MaxHeapSize=445645k",
                 "--add-opens=java.base/java.io=ALL-UNNAMED", "-XX:+ErrorFileToStderr");
+        // The distribution's AOT cache when the build and this test run on the JDK that made it, else CDS.
+        String archive = Runtime.version().feature() >= 25
+                ? "-XX:AOTCache=" + Distribution.home().resolve("lib/runway.aot")
+                : "-Xshare:auto";
+        assertThat(probe.arguments()).contains(archive);
     }
 
     @Test

@@ -11,8 +11,11 @@ import java.util.List;
  */
 enum Client {
 
-    /** Runway: its runtime jars on the class path, the function found through {@code LAMBDA_TASK_ROOT}. */
-    RUNWAY("runway", "dev.runway.ric.RuntimeInterfaceClient"),
+    /**
+     * Runway with the common flags only and no start-up archive of its own: its runtime jars on the class path,
+     * the function found through {@code LAMBDA_TASK_ROOT}.
+     */
+    RUNWAY("runway-plain", "dev.runway.ric.RuntimeInterfaceClient"),
 
     /**
      * The official RIC, as AWS documents it for custom images ({@code java -cp './*' ...AWSLambda handler}): it
@@ -24,13 +27,13 @@ enum Client {
     FLOOR("floor", "dev.runway.bench.floor.FloorClient"),
 
     /**
-     * An experiment, not part of the same-flags comparison: Runway with a JDK 25 AOT cache (JEP 483/514) of its own
-     * class path, which the harness first trains on a function that is not benchmarked
-     * ({@link dev.runway.bench.training.OrderHandler}). It shows what shipping such a cache with the runtime
-     * would buy. Its flags are the common ones with {@code -Xshare:*} replaced by the cache, which is required
+     * Runway as it ships: the distribution carries a JDK 25 AOT cache (JEP 483/514) of its own class path, trained
+     * at build time on a sample function, and its {@code bootstrap} passes it to the JVM. The harness trains the
+     * same kind of cache on a function that is not benchmarked ({@link dev.runway.bench.training.OrderHandler}).
+     * Its flags are the common ones with {@code -Xshare:*} replaced by the cache, which is required
      * ({@code -XX:AOTMode=on}) so that a cache the JVM cannot use fails the run instead of silently not counting.
      */
-    RUNWAY_AOT("runway-aot", "dev.runway.ric.RuntimeInterfaceClient");
+    RUNWAY_AOT("runway", "dev.runway.ric.RuntimeInterfaceClient");
 
     private final String label;
     private final String mainClass;
@@ -100,6 +103,6 @@ enum Client {
             }
         }
         throw new IllegalArgumentException(
-                "unknown client '" + label + "'; expected runway, official, floor or runway-aot");
+                "unknown client '" + label + "'; expected runway, runway-plain, official or floor");
     }
 }

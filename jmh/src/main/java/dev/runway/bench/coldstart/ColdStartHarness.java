@@ -75,7 +75,7 @@ public final class ColdStartHarness {
         if (clients.contains(Client.RUNWAY_AOT)) {
             long start = System.nanoTime();
             runner.trainAotCache(TRAINING_INVOCATIONS);
-            progress("runway-aot: AOT cache trained on %s in %.1f s", dev.runway.bench.training.OrderHandler.class
+            progress("runway: AOT cache trained on %s in %.1f s", dev.runway.bench.training.OrderHandler.class
                     .getSimpleName(), (System.nanoTime() - start) / 1e9);
         }
         for (Workload w : options.workloads()) {
@@ -127,7 +127,7 @@ public final class ColdStartHarness {
                 + memTotal() + ", Linux " + System.getProperty("os.version"));
         lines.add("- load average at the start: " + loadAverage());
         lines.add("- JDK: " + javaVersion(options.java()) + " (" + options.java() + ")");
-        lines.add("- JVM flags (every client but runway-aot, whose command line follows): `" + String.join(" ", options.jvmFlags()) + "`");
+        lines.add("- JVM flags (every client but runway, which replaces -Xshare:auto by its AOT cache, as its bootstrap does): `" + String.join(" ", options.jvmFlags()) + "`");
         lines.add(String.format(Locale.ROOT, "- cold: %d measured starts per client and handler, after one"
                 + " unmeasured priming start each, client order rotated every round, no CPU pinning", options.starts()));
         lines.add(String.format(Locale.ROOT, "- warm: one process per client and handler, %d warm-up + %d measured"

@@ -34,7 +34,7 @@ final class Launcher {
     }
 
     /**
-     * The training run of the {@code runway-aot} client: Runway with {@code -XX:AOTCacheOutput}, serving the
+     * The training run of the {@code runway} client: Runway with {@code -XX:AOTCacheOutput}, serving the
      * training function from its own task root. The JVM writes the cache when the process exits.
      *
      * @param handler the training function's handler string
@@ -49,7 +49,7 @@ final class Launcher {
         command.add(Client.RUNWAY_AOT.classPath(layout));
         command.add(Client.RUNWAY_AOT.mainClass());
         command.add(handler);
-        return builder(command, layout.trainingRoot(), handler, layout.logs().resolve("training-runway-aot.log"));
+        return builder(command, layout.trainingRoot(), handler, layout.logs().resolve("training-runway.log"));
     }
 
     /** @return the command line, for the report and for running a client by hand */

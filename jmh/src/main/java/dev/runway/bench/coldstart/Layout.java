@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * @param taskRoot the function's directory, and every client's working directory
  * @param floorClasses the floor client's class
  * @param trainingRoot the task root of the AOT training function
- * @param aotCache the AOT cache the {@code runway-aot} client is trained into
+ * @param aotCache the AOT cache the {@code runway} client is trained into
  * @param logs each client process's standard output and error
  */
 record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,

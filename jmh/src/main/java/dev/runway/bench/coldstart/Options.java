@@ -54,8 +54,8 @@ record Options(
                                   0 skips the cold starts)
               --warmup N          warm-up invocations in the warm process (default 5000)
               --invocations N     measured warm invocations (default 20000; 0 skips the warm processes)
-              --clients LIST      comma-separated: runway,official,floor,runway-aot (default all four;
-                                  runway-aot is the AOT-cache experiment, see Client.RUNWAY_AOT)
+              --clients LIST      comma-separated: runway,runway-plain,official,floor (default all four;
+                                  runway is Runway as shipped, with its AOT cache; runway-plain has none)
               --handlers LIST     comma-separated: pojo,stream (default both)
               --java PATH         java executable (default $JAVA_HOME/bin/java, else this JVM's)
               --jvm-flags "..."   replaces the JVM flags (default: %s)

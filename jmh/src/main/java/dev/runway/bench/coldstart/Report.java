@@ -28,35 +28,34 @@ final class Report {
         }
         out.append('\n');
         out.append("| ratio | measured | target | verdict |\n|---|--:|--:|---|\n");
-        ratio(out, "POJO cold start Runway / official", results.coldMedianMs(Workload.POJO, Client.RUNWAY),
+        // The targets are read on Runway as it ships (with its AOT cache); the plain rows show what the cache buys.
+        ratio(out, "POJO cold start Runway / official", results.coldMedianMs(Workload.POJO, Client.RUNWAY_AOT),
                 results.coldMedianMs(Workload.POJO, Client.OFFICIAL), 1.0 / 3, "≤ 0.33");
-        ratio(out, "POJO cold start Runway / floor", results.coldMedianMs(Workload.POJO, Client.RUNWAY),
+        ratio(out, "POJO cold start Runway / floor", results.coldMedianMs(Workload.POJO, Client.RUNWAY_AOT),
                 results.coldMedianMs(Workload.POJO, Client.FLOOR), 1.5, "≤ 1.5");
-        ratio(out, "POJO cold-start CPU Runway / official", results.coldCpuMedianMs(Workload.POJO, Client.RUNWAY),
-                results.coldCpuMedianMs(Workload.POJO, Client.OFFICIAL), Double.NaN, "(info)");
-        ratio(out, "POJO cold-start CPU Runway / floor", results.coldCpuMedianMs(Workload.POJO, Client.RUNWAY),
-                results.coldCpuMedianMs(Workload.POJO, Client.FLOOR), Double.NaN, "(info)");
-        ratio(out, "POJO cold start Runway with AOT cache / official (experiment)",
-                results.coldMedianMs(Workload.POJO, Client.RUNWAY_AOT), results.coldMedianMs(Workload.POJO, Client.OFFICIAL),
-                Double.NaN, "(info: ≤ 0.33 wanted)");
-        ratio(out, "POJO cold start Runway with AOT cache / floor (experiment)",
-                results.coldMedianMs(Workload.POJO, Client.RUNWAY_AOT), results.coldMedianMs(Workload.POJO, Client.FLOOR),
+        ratio(out, "POJO cold start Runway without its archive / official",
+                results.coldMedianMs(Workload.POJO, Client.RUNWAY), results.coldMedianMs(Workload.POJO, Client.OFFICIAL),
                 Double.NaN, "(info)");
-        ratio(out, "stream cold start Runway / official", results.coldMedianMs(Workload.STREAM, Client.RUNWAY),
-                results.coldMedianMs(Workload.STREAM, Client.OFFICIAL), Double.NaN, "(info)");
-        ratio(out, "stream cold start Runway / floor", results.coldMedianMs(Workload.STREAM, Client.RUNWAY),
-                results.coldMedianMs(Workload.STREAM, Client.FLOOR), Double.NaN, "(info)");
+        ratio(out, "POJO cold start Runway without its archive / floor",
+                results.coldMedianMs(Workload.POJO, Client.RUNWAY), results.coldMedianMs(Workload.POJO, Client.FLOOR),
+                Double.NaN, "(info)");
+        ratio(out, "POJO cold-start CPU Runway / official", results.coldCpuMedianMs(Workload.POJO, Client.RUNWAY_AOT),
+                results.coldCpuMedianMs(Workload.POJO, Client.OFFICIAL), Double.NaN, "(info)");
         for (Workload w : Workload.values()) {
-            ratio(out, w.label() + " warm p50 Runway / floor", results.warmP50Us(w, Client.RUNWAY),
+            ratio(out, w.label() + " cold start Runway / floor", results.coldMedianMs(w, Client.RUNWAY_AOT),
+                    results.coldMedianMs(w, Client.FLOOR), Double.NaN, "(info)");
+        }
+        for (Workload w : Workload.values()) {
+            ratio(out, w.label() + " warm p50 Runway / floor", results.warmP50Us(w, Client.RUNWAY_AOT),
                     results.warmP50Us(w, Client.FLOOR), 1.15, "≤ 1.15");
         }
         for (Workload w : Workload.values()) {
-            ratio(out, w.label() + " peak RSS Runway / floor", results.peakRssKb(w, Client.RUNWAY),
+            ratio(out, w.label() + " peak RSS Runway / floor", results.peakRssKb(w, Client.RUNWAY_AOT),
                     results.peakRssKb(w, Client.FLOOR), 1.2, "≤ 1.2");
+            ratio(out, w.label() + " peak RSS Runway without its archive / floor", results.peakRssKb(w, Client.RUNWAY),
+                    results.peakRssKb(w, Client.FLOOR), Double.NaN, "(info)");
             ratio(out, w.label() + " peak RSS official / floor", results.peakRssKb(w, Client.OFFICIAL),
                     results.peakRssKb(w, Client.FLOOR), Double.NaN, "(info: issue expects ≈ 1.4)");
-            ratio(out, w.label() + " peak RSS Runway with AOT cache / floor (experiment)",
-                    results.peakRssKb(w, Client.RUNWAY_AOT), results.peakRssKb(w, Client.FLOOR), Double.NaN, "(info)");
         }
         return out.toString();
     }

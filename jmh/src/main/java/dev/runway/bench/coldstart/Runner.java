@@ -98,7 +98,7 @@ final class Runner {
     }
 
     /**
-     * Trains the {@code runway-aot} client's cache: Runway serves the training function a few times, is then
+     * Trains the cache of the {@code runway} client (Runway as shipped): Runway serves the training function a few times, is then
      * refused {@code /next}, exits, and its JVM writes the AOT cache on the way out.
      *
      * @param invocations how many events the training run serves
@@ -116,12 +116,12 @@ final class Runner {
             // The JVM assembles the cache in a child JVM after the run; that takes a few seconds.
             if (!process.waitFor(timeoutMs + 120_000, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the AOT training run did not end; see "
-                        + layout.logs().resolve("training-runway-aot.log"));
+                        + layout.logs().resolve("training-runway.log"));
             }
             if (session.failure() != null || session.answered() != invocations || !Files.isRegularFile(layout.aotCache())) {
                 throw new IllegalStateException("the AOT training run failed (" + session.answered() + " of "
                         + invocations + " answered, " + session.failure() + "); see "
-                        + layout.logs().resolve("training-runway-aot.log"));
+                        + layout.logs().resolve("training-runway.log"));
             }
         } finally {
             kill(process);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -98,7 +99,9 @@ final class HttpConnection implements Closeable {
     }
 
     private void open() throws IOException {
-        Socket s = new Socket();
+        // No proxy, whatever the environment says: the Runtime API is a local address, and the plain constructor's
+        // SOCKS layer would consult the proxy selector on every connect (and load it on a cold start).
+        Socket s = new Socket(Proxy.NO_PROXY);
         try {
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);

@@ -6,12 +6,12 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The class loader of the function's code, with the managed Java runtime's class path, in this order:
@@ -58,7 +58,7 @@ public final class FunctionClassLoader extends URLClassLoader {
      * @return the loader
      */
     public static FunctionClassLoader create(Path taskRoot, Path layerLibraries, ClassLoader parent) {
-        return new FunctionClassLoader(classPath(taskRoot, layerLibraries).toArray(URL[]::new), parent);
+        return new FunctionClassLoader(classPath(taskRoot, layerLibraries).toArray(new URL[0]), parent);
     }
 
     /** @return the class path, in lookup order */
@@ -74,20 +74,31 @@ public final class FunctionClassLoader extends URLClassLoader {
      * The {@code .jar} files of a directory (not its subdirectories), in plain {@link String} order of their names,
      * as the managed runtime sorts them: case-sensitive, upper case before lower case, {@code 10.jar} before
      * {@code 9.jar}. A name ending in {@code .JAR} does not count, there either.
+     *
+     * <p>Plain loops, no streams or lambdas: this runs on every cold start, where each first lambda costs the
+     * JVM a generated class.
      */
     private static List<URL> sortedJars(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
-                    .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-                    .map(FunctionClassLoader::toUrl)
-                    .toList();
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".jar") && Files.isRegularFile(file)) {
+                    names.add(name);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+        Collections.sort(names);
+        List<URL> urls = new ArrayList<>(names.size());
+        for (String name : names) {
+            urls.add(toUrl(directory.resolve(name)));
+        }
+        return urls;
     }
 
     /**
