@@ -1,11 +1,9 @@
 package dev.runway.ric.internal.json;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotation;
-import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedField;
-import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import java.lang.annotation.Annotation;
 
 /**
@@ -20,22 +18,12 @@ import java.lang.annotation.Annotation;
  *
  * <p>Paired after Jackson's own introspector, so an explicit {@code @JsonProperty("name")} keeps its name.
  */
-final class AnnotatedFields extends NopAnnotationIntrospector {
+final class AnnotatedFields extends PropertyNamingIntrospector {
 
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Version version() {
-        return Version.unknownVersion();
-    }
-
-    @Override
-    public PropertyName findNameForSerialization(Annotated a) {
-        return isAnnotatedField(a) ? PropertyName.USE_DEFAULT : null;
-    }
-
-    @Override
-    public PropertyName findNameForDeserialization(Annotated a) {
+    PropertyName nameOf(Annotated a) {
         return isAnnotatedField(a) ? PropertyName.USE_DEFAULT : null;
     }
 

@@ -1,12 +1,10 @@
 package dev.runway.ric.internal.json;
 
-import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
-import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import java.lang.reflect.Modifier;
 
 /**
@@ -18,24 +16,9 @@ import java.lang.reflect.Modifier;
  * <p>Answers only for public accessors of listed classes; everything else falls through to Jackson's own
  * annotation introspector, paired after this one.
  */
-final class EventIntrospector extends NopAnnotationIntrospector {
+final class EventIntrospector extends PropertyNamingIntrospector {
 
     private static final long serialVersionUID = 1L;
-
-    @Override
-    public Version version() {
-        return Version.unknownVersion();
-    }
-
-    @Override
-    public PropertyName findNameForSerialization(Annotated a) {
-        return nameOf(a);
-    }
-
-    @Override
-    public PropertyName findNameForDeserialization(Annotated a) {
-        return nameOf(a);
-    }
 
     @Override
     public boolean hasIgnoreMarker(AnnotatedMember m) {
@@ -52,7 +35,8 @@ final class EventIntrospector extends NopAnnotationIntrospector {
         return null;
     }
 
-    private static PropertyName nameOf(Annotated a) {
+    @Override
+    PropertyName nameOf(Annotated a) {
         EventProperties.Rule rule = a instanceof AnnotatedMember m ? ruleOf(m) : null;
         String base = rule == null ? null : accessorBase((AnnotatedMember) a);
         String name = base == null ? null : rule.nameOf(base);
