@@ -25,6 +25,13 @@ final class MdcPublisher {
     /** The MDC key of the tenant id, when the invocation has one. */
     static final String TENANT_ID = "tenantId";
 
+    /**
+     * The function's SLF4J package, {@code org.slf4j}, built at run time: the runtime jar relocates the runtime's
+     * own SLF4J, and the shade plugin rewrites every string constant that names the package, which would make
+     * these lookups find nothing.
+     */
+    private static final String SLF4J = String.join(".", "org", "slf4j");
+
     private static final MethodType PUT = MethodType.methodType(void.class, String.class, String.class);
     private static final MethodType REMOVE = MethodType.methodType(void.class, String.class);
 
@@ -32,9 +39,9 @@ final class MdcPublisher {
 
     MdcPublisher(ClassLoader functionLoader) {
         List<Target> found = new ArrayList<>(3);
-        if (functionLoader.getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null
-                || functionLoader.getResource("org/slf4j/impl/StaticMDCBinder.class") != null) {
-            add(found, functionLoader, "org.slf4j.MDC", String.class);
+        if (functionLoader.getResource("META-INF/services/" + SLF4J + ".spi.SLF4JServiceProvider") != null
+                || functionLoader.getResource(SLF4J.replace('.', '/') + "/impl/StaticMDCBinder.class") != null) {
+            add(found, functionLoader, SLF4J + ".MDC", String.class);
         }
         add(found, functionLoader, "org.apache.logging.log4j.ThreadContext", String.class);
         add(found, functionLoader, "org.apache.log4j.MDC", Object.class);
