@@ -25,12 +25,16 @@ final class FrameBuffer {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private byte[] bytes = new byte[INITIAL_CAPACITY];
+    private char[] scratch = new char[INITIAL_CAPACITY];
     private int size = HEADER_BYTES;
 
     /** Starts a new record: empties the payload, keeps the header room. */
     void reset() {
         if (bytes.length > RETAINED_CAPACITY) {
             bytes = new byte[INITIAL_CAPACITY];
+        }
+        if (scratch.length > RETAINED_CAPACITY) {
+            scratch = new char[INITIAL_CAPACITY];
         }
         size = HEADER_BYTES;
     }
@@ -96,30 +100,32 @@ final class FrameBuffer {
 
     /** Appends the first {@code n} chars of {@code s} in UTF-8. */
     void appendUtf8(CharSequence s, int n) {
+        char[] c = chars(s, n);
         ensure(3L * n);
         byte[] b = bytes;
         int p = size;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                b[p++] = (byte) c;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xc0 | c >> 6);
-                b[p++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++i));
-                    b[p++] = (byte) (0xf0 | cp >> 18);
-                    b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                    b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                    b[p++] = (byte) (0x80 | cp & 0x3f);
+        int i = 0;
+        // The common case, ASCII, in a loop of its own that the JIT keeps tight.
+        while (i < n && c[i] < 0x80) {
+            b[p++] = (byte) c[i++];
+        }
+        for (; i < n; i++) {
+            char ch = c[i];
+            if (ch < 0x80) {
+                b[p++] = (byte) ch;
+            } else if (ch < 0x800) {
+                b[p++] = (byte) (0xc0 | ch >> 6);
+                b[p++] = (byte) (0x80 | ch & 0x3f);
+            } else if (Character.isSurrogate(ch)) {
+                if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
+                    p = appendCodePoint(b, p, Character.toCodePoint(ch, c[++i]));
                 } else {
                     b[p++] = '?';
                 }
             } else {
-                b[p++] = (byte) (0xe0 | c >> 12);
-                b[p++] = (byte) (0x80 | c >> 6 & 0x3f);
-                b[p++] = (byte) (0x80 | c & 0x3f);
+                b[p++] = (byte) (0xe0 | ch >> 12);
+                b[p++] = (byte) (0x80 | ch >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | ch & 0x3f);
             }
         }
         size = p;
@@ -132,40 +138,63 @@ final class FrameBuffer {
 
     /** Appends the first {@code n} chars of {@code s} as a quoted JSON string. */
     void appendJsonString(CharSequence s, int n) {
+        char[] c = chars(s, n);
         ensure(6L * n + 2);
         byte[] b = bytes;
         int p = size;
         b[p++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x80) {
-                if (c == '"' || c == '\\') {
+            char ch = c[i];
+            if (ch >= 0x20 && ch < 0x80) {
+                if (ch == '"' || ch == '\\') {
                     b[p++] = '\\';
                 }
-                b[p++] = (byte) c;
-            } else if (c < 0x20) {
-                p = escapeControl(b, p, c);
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xc0 | c >> 6);
-                b[p++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++i));
-                    b[p++] = (byte) (0xf0 | cp >> 18);
-                    b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                    b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                    b[p++] = (byte) (0x80 | cp & 0x3f);
+                b[p++] = (byte) ch;
+            } else if (ch < 0x20) {
+                p = escapeControl(b, p, ch);
+            } else if (ch < 0x800) {
+                b[p++] = (byte) (0xc0 | ch >> 6);
+                b[p++] = (byte) (0x80 | ch & 0x3f);
+            } else if (Character.isSurrogate(ch)) {
+                if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
+                    p = appendCodePoint(b, p, Character.toCodePoint(ch, c[++i]));
                 } else {
-                    p = escapeUnicode(b, p, c);
+                    p = escapeUnicode(b, p, ch);
                 }
             } else {
-                b[p++] = (byte) (0xe0 | c >> 12);
-                b[p++] = (byte) (0x80 | c >> 6 & 0x3f);
-                b[p++] = (byte) (0x80 | c & 0x3f);
+                b[p++] = (byte) (0xe0 | ch >> 12);
+                b[p++] = (byte) (0x80 | ch >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | ch & 0x3f);
             }
         }
         b[p++] = '"';
         size = p;
+    }
+
+    /**
+     * The first {@code n} chars of {@code s} in the reused scratch array. {@code String.getChars} copies them in
+     * bulk (an intrinsic for the usual Latin-1 strings), which is faster than {@code charAt} char by char.
+     */
+    private char[] chars(CharSequence s, int n) {
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        if (s instanceof String string) {
+            string.getChars(0, n, scratch, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                scratch[i] = s.charAt(i);
+            }
+        }
+        return scratch;
+    }
+
+    private static int appendCodePoint(byte[] b, int p, int cp) {
+        b[p++] = (byte) (0xf0 | cp >> 18);
+        b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
+        b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
+        b[p++] = (byte) (0x80 | cp & 0x3f);
+        return p;
     }
 
     /**
