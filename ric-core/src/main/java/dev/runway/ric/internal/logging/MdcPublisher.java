@@ -13,8 +13,9 @@ import java.util.List;
  * {@code ThreadContext} and Log4j 1's (or reload4j's) {@code MDC}.
  *
  * <p>The methods are looked up once, in the function's class loader, when the runtime starts; each invocation
- * costs a few direct method-handle calls. SLF4J's MDC is used only when the function has an SLF4J binding:
- * without one SLF4J would print a "no providers" warning on the runtime's behalf, and drop the values anyway.
+ * costs a few direct method-handle calls. SLF4J's MDC is used only when the function has an SLF4J binding, and
+ * Log4j 2's only when it has a Log4j 2 implementation: without one, each would print a "no provider" warning on
+ * the runtime's behalf, and drop the values anyway.
  */
 final class MdcPublisher {
 
@@ -43,7 +44,10 @@ final class MdcPublisher {
                 || functionLoader.getResource(SLF4J.replace('.', '/') + "/impl/StaticMDCBinder.class") != null) {
             add(found, functionLoader, SLF4J + ".MDC", String.class);
         }
-        add(found, functionLoader, "org.apache.logging.log4j.ThreadContext", String.class);
+        if (functionLoader.getResource("META-INF/services/org.apache.logging.log4j.spi.Provider") != null
+                || functionLoader.getResource("META-INF/log4j-provider.properties") != null) {
+            add(found, functionLoader, "org.apache.logging.log4j.ThreadContext", String.class);
+        }
         add(found, functionLoader, "org.apache.log4j.MDC", Object.class);
         this.targets = found;
     }
