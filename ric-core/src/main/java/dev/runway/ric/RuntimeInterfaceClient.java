@@ -2,6 +2,8 @@ package dev.runway.ric;
 
 import dev.runway.ric.internal.env.InvalidEnvironmentException;
 import dev.runway.ric.internal.env.LambdaEnvironment;
+import dev.runway.ric.internal.logging.LogSettings;
+import dev.runway.ric.internal.logging.RuntimeLogging;
 import dev.runway.ric.internal.loop.FunctionRuntime;
 import java.util.Map;
 
@@ -36,8 +38,10 @@ public final class RuntimeInterfaceClient {
      */
     public static int run(Map<String, String> environment, String handlerArgument) {
         LambdaEnvironment settings;
+        LogSettings logSettings;
         try {
             settings = LambdaEnvironment.from(environment, handlerArgument);
+            logSettings = LogSettings.from(environment);
         } catch (InvalidEnvironmentException e) {
             return FunctionRuntime.configurationFailed(environment.get("AWS_LAMBDA_RUNTIME_API"), e);
         }
@@ -46,6 +50,8 @@ public final class RuntimeInterfaceClient {
                     + " Lambda platform, the Runtime Interface Emulator, or Runway's local mode.");
             return FunctionRuntime.EXIT_FAILURE;
         }
-        return new FunctionRuntime(settings).run();
+        try (RuntimeLogging logging = RuntimeLogging.install(logSettings, settings.multiConcurrent())) {
+            return new FunctionRuntime(settings).run();
+        }
     }
 }

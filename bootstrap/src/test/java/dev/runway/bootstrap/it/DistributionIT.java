@@ -49,6 +49,13 @@ class DistributionIT {
         // Nothing under Jackson's own names, multi-release variants included: the function's Jackson is alone there.
         assertThat(names).noneMatch(name -> name.contains("com/fasterxml/"));
         assertThat(names).anyMatch(name -> name.startsWith("META-INF/versions/21/dev/runway/internal/shaded/jackson/core/"));
+        // SLF4J only relocated: the function's loader asks the runtime's class path first, so an unrelocated SLF4J
+        // there would take over the function's own binding (Logback, Log4j).
+        assertThat(names).contains("dev/runway/internal/shaded/slf4j/Logger.class");
+        assertThat(names).noneMatch(name -> name.contains("org/slf4j/"));
+        assertThat(names).noneMatch(name -> name.startsWith("META-INF/services/org.slf4j"));
+        // The logging API for bridges keeps its name: runway-slf4j, in the function's loader, calls it by that name.
+        assertThat(names).contains("dev/runway/ric/logging/RunwayLogging.class");
         // Nor does it carry the function API, which comes once, from its own jar.
         assertThat(names).noneMatch(name -> name.startsWith("com/amazonaws/"));
         assertThat(names).noneMatch(name -> name.endsWith("module-info.class"));

@@ -13,6 +13,8 @@ final class TestFunctions {
     static final String PROBE = "dev.runway.testfunctions.ProbeHandler";
     static final String SLEEP = "dev.runway.testfunctions.SleepHandler";
     static final String ANNOTATED = "dev.runway.testfunctions.AnnotatedHandler";
+    static final String SLF4J = "dev.runway.testfunctions.Slf4jHandler";
+    static final String LOG4J2 = "dev.runway.testfunctions.Log4j2Handler";
 
     private static final String PACKAGE_PATH = "dev/runway/testfunctions";
 

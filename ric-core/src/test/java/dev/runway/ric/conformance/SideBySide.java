@@ -72,7 +72,7 @@ final class SideBySide {
             command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
         } else {
             command.add(String.join(File.pathSeparator, entries(name -> isRunwayClasses(name)
-                    || name.contains("aws-lambda-java-core") || name.contains("/jackson-"))));
+                    || name.contains("aws-lambda-java-core") || name.contains("/jackson-") || name.contains("/slf4j-api"))));
             command.add("dev.runway.ric.RuntimeInterfaceClient");
         }
         command.add(handler);

@@ -12,6 +12,8 @@ import dev.runway.ric.internal.error.ErrorTypes;
 import dev.runway.ric.internal.handler.FunctionHandler;
 import dev.runway.ric.internal.handler.HandlerLoadException;
 import dev.runway.ric.internal.handler.HandlerLoader;
+import dev.runway.ric.internal.logging.InvocationLogContext;
+import dev.runway.ric.internal.logging.RuntimeLogging;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,19 +58,21 @@ public final class FunctionRuntime {
             return initFailed(first, ErrorReport.of(cause), e);
         }
         TraceIdPublisher traceIds = new TraceIdPublisher(environment.multiConcurrent(), loader);
-        return runLoops(first, handler, traceIds, loader);
+        InvocationLogContext logs = new InvocationLogContext(RuntimeLogging.current(), loader);
+        return runLoops(first, handler, traceIds, logs, loader);
     }
 
-    private int runLoops(RuntimeApiClient first, FunctionHandler handler, TraceIdPublisher traceIds, ClassLoader loader) {
+    private int runLoops(RuntimeApiClient first, FunctionHandler handler, TraceIdPublisher traceIds,
+            InvocationLogContext logs, ClassLoader loader) {
         int count = environment.loopCount();
         if (count == 1) {
-            return runLoop(new InvocationLoop(first, handler, environment, traceIds));
+            return runLoop(new InvocationLoop(first, handler, environment, traceIds, logs));
         }
         CompletableFuture<Integer> firstEnded = new CompletableFuture<>();
         List<Thread> threads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             RuntimeApiClient client = i == 0 ? first : RuntimeApiClient.create(environment.runtimeApi());
-            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds);
+            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs);
             Thread thread = new Thread(() -> firstEnded.complete(runLoop(loop)), "runway-loop-" + i);
             thread.setContextClassLoader(loader);
             threads.add(thread);
@@ -126,9 +130,11 @@ public final class FunctionRuntime {
     }
 
     private static int initFailed(RuntimeApiClient client, ErrorReport report, Throwable failure) {
+        // What the function printed during init, unfinished lines included, comes before the failure.
+        RuntimeLogging.current().flushThread();
         Diagnostics.warn("Init failed: " + report.errorType() + ": " + report.errorMessage());
         if (!(failure instanceof HandlerLoadException) || failure.getCause() != null) {
-            Diagnostics.invocationFailed("init", failure);
+            Diagnostics.initFailed(failure);
         }
         postInitError(client, report.toPost(ErrorTypes.BAD_FUNCTION_CODE, null));
         return EXIT_FAILURE;

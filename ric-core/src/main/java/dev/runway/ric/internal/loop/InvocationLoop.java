@@ -9,6 +9,7 @@ import dev.runway.ric.internal.env.LambdaEnvironment;
 import dev.runway.ric.internal.error.ErrorReport;
 import dev.runway.ric.internal.error.ErrorTypes;
 import dev.runway.ric.internal.handler.FunctionHandler;
+import dev.runway.ric.internal.logging.InvocationLogContext;
 
 /**
  * One invocation loop: {@code next}, call the handler, post the response or the error, and again.
@@ -27,6 +28,7 @@ public final class InvocationLoop implements Runnable {
     private final FunctionHandler handler;
     private final LambdaEnvironment environment;
     private final TraceIdPublisher traceIds;
+    private final InvocationLogContext logs;
     private final ResponseBuffer response = new ResponseBuffer(MAX_RESPONSE_BYTES);
 
     /**
@@ -34,13 +36,15 @@ public final class InvocationLoop implements Runnable {
      * @param handler the function, shared by all loops
      * @param environment the function's settings
      * @param traceIds where trace ids are published
+     * @param logs what names the invocation in log records and in the function's MDC
      */
     public InvocationLoop(RuntimeApiClient client, FunctionHandler handler, LambdaEnvironment environment,
-            TraceIdPublisher traceIds) {
+            TraceIdPublisher traceIds, InvocationLogContext logs) {
         this.client = client;
         this.handler = handler;
         this.environment = environment;
         this.traceIds = traceIds;
+        this.logs = logs;
     }
 
     @Override
@@ -59,13 +63,18 @@ public final class InvocationLoop implements Runnable {
         response.reset();
         InvocationContext context = new InvocationContext(invocation, environment);
         traceIds.publish(invocation.traceId());
+        InvocationLogContext.Scope logScope = logs.open(invocation.requestId(), invocation.tenantId(), invocation.traceId());
         try {
             handler.handle(invocation.payload(), response, context);
         } catch (Throwable failure) {
+            // Still inside the invocation: its unfinished output, then the failure, are logged under its id.
+            logs.flush();
             reportFailure(invocation.requestId(), failure);
             rethrowIfFatal(failure);
             return;
         } finally {
+            // Before the response is posted: once it is, the platform may freeze the sandbox.
+            logs.close(logScope);
             traceIds.clear();
             // A flag the handler left set must not interrupt the next /next.
             Thread.interrupted();
