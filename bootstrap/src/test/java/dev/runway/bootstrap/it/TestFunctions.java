@@ -13,6 +13,8 @@ final class TestFunctions {
     static final String PROBE = "dev.runway.testfunctions.ProbeHandler";
     static final String SLEEP = "dev.runway.testfunctions.SleepHandler";
     static final String ANNOTATED = "dev.runway.testfunctions.AnnotatedHandler";
+    static final String EXIT = "dev.runway.testfunctions.ExitHandler";
+    static final String CONTEXT = "dev.runway.testfunctions.ContextHandler";
 
     private static final String PACKAGE_PATH = "dev/runway/testfunctions";
 
