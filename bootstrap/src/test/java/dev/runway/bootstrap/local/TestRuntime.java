@@ -15,12 +15,15 @@ final class TestRuntime implements RuntimeLauncher {
     /** One start of the runtime. */
     static final class Instance implements RuntimeInstance {
         final Map<String, String> environment;
+        /** Where the runtime's output lines go: what the runtime prints, for telemetry. */
+        final Consumer<String> log;
         final CompletableFuture<Integer> exited = new CompletableFuture<>();
         volatile boolean terminated;
         volatile boolean killed;
 
-        Instance(Map<String, String> environment) {
+        Instance(Map<String, String> environment, Consumer<String> log) {
             this.environment = environment;
+            this.log = log;
         }
 
         @Override
@@ -54,7 +57,7 @@ final class TestRuntime implements RuntimeLauncher {
 
     @Override
     public RuntimeInstance start(Map<String, String> environment, Consumer<String> logLine) {
-        Instance instance = new Instance(environment);
+        Instance instance = new Instance(environment, logLine);
         started.add(instance);
         return instance;
     }
