@@ -117,14 +117,16 @@ public final class ChildProcess implements RuntimeInstance {
 
     @Override
     public void terminate() {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of its pipes, and lose what its
+        // shutdown hooks print.
+        process.toHandle().destroy();
     }
 
     @Override
     public void kill() {
         // Children first, so none is re-parented and left running: Lambda kills the whole sandbox.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     @Override

@@ -535,6 +535,11 @@ public final class Sandbox implements AutoCloseable {
         long start = System.nanoTime();
         boolean anyExternal = extensions.stream().anyMatch(e -> e.external);
         boolean anyInternal = extensions.stream().anyMatch(e -> !e.external);
+        if (!reason.equals("failure") || !extensions.isEmpty()) {
+            config.err().println("[runway local] Shutting the environment down (" + reason + "): "
+                    + (extensions.isEmpty() ? "SIGKILL to the runtime (no extension registered)"
+                            : "SIGTERM to the runtime, SHUTDOWN to " + extensions.size() + " extension(s)"));
+        }
         if (runtime != null) {
             if (extensions.isEmpty()) {
                 runtime.kill();
