@@ -15,6 +15,7 @@ final class TestFunctions {
     static final String ANNOTATED = "dev.runway.testfunctions.AnnotatedHandler";
     static final String EXIT = "dev.runway.testfunctions.ExitHandler";
     static final String CONTEXT = "dev.runway.testfunctions.ContextHandler";
+    static final String SIZED = "dev.runway.testfunctions.SizedHandler";
 
     private static final String PACKAGE_PATH = "dev/runway/testfunctions";
 
