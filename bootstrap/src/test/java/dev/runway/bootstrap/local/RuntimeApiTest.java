@@ -182,6 +182,25 @@ class RuntimeApiTest {
     }
 
     @Test
+    void aRuntimeThatDiesBetweenInvocationsIsReplacedByTheNextInvoke() throws Exception {
+        CompletableFuture<HttpResponse<String>> invoke = fixture.invoke("{}");
+        TestRuntime.Instance first = fixture.runtime.awaitStart();
+        String id = fixture.next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        fixture.post(R + id + "/response", "one");
+        assertThat(invoke.get().body()).isEqualTo("one");
+
+        first.exit(0);
+        CompletableFuture<HttpResponse<String>> second = fixture.invoke("{}");
+        TestRuntime.Instance replacement = fixture.runtime.awaitStart();
+        String id2 = fixture.next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        fixture.post(R + id2 + "/response", "two");
+
+        assertThat(replacement).isNotSameAs(first);
+        assertThat(second.get().statusCode()).isEqualTo(200);
+        assertThat(second.get().body()).isEqualTo("two");
+    }
+
+    @Test
     void anUnknownResponseModeIsRefusedAndTheInvocationFails() throws Exception {
         CompletableFuture<HttpResponse<String>> invoke = fixture.invoke("{}");
         fixture.runtime.awaitStart();

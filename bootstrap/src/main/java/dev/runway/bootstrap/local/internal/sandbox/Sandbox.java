@@ -181,9 +181,15 @@ public final class Sandbox implements AutoCloseable {
             Generation generation;
             synchronized (this) {
                 generation = current;
-                if (generation != null && generation.initDone && !generation.resetting) {
+                if (generation != null && generation.initDone && !generation.resetting && !generation.failed.isDone()) {
                     return generation;
                 }
+            }
+            if (generation != null && generation.failed.isDone()) {
+                // The runtime (or an extension) died between invocations: Lambda starts a new environment.
+                reset(generation, "failure");
+            }
+            synchronized (this) {
                 generation = new Generation(++generations);
                 current = generation;
             }
