@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,8 +57,6 @@ class SampleFunctionsIT extends BootstrapTestSupport {
     }
 
     @Test
-    @Disabled("Needs ric-core to map aws-lambda-java-events types as the managed runtime does (SQSEvent's"
-            + " \"Records\"): that work is landing separately. Enable this test when it is merged.")
     void sqsHandlerReportsOnlyTheFailedMessages() throws IOException {
         RunningProcess process = startBootstrap(function, "dev.runway.samples.sqs.SqsBatchHandler", Map.of());
 

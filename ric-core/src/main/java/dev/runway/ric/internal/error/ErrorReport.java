@@ -33,7 +33,8 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
      * @return the report
      */
     public static ErrorReport of(Throwable error) {
-        return new ErrorReport(error.getClass().getName(), messageOf(error), StackTraces.describe(error));
+        String type = error instanceof ReportedAs reported ? reported.reportedErrorType() : error.getClass().getName();
+        return new ErrorReport(type, messageOf(error), StackTraces.describe(error));
     }
 
     /**

@@ -87,8 +87,8 @@ public final class HandlerLoader {
             RequestHandlerTypes types = inspect("class " + type.getName(),
                     () -> RequestHandlerTypes.of(TypeResolver.of(type)));
             Object instance = HandlerInstances.create(type);
-            return new RequestHandlerAdapter((RequestHandler<Object, Object>) instance, codec(types.input(), loader),
-                    codec(types.output(), loader));
+            return new RequestHandlerAdapter((RequestHandler<Object, Object>) instance, input(types.input(), loader),
+                    output(types.output(), loader));
         }
         throw new HandlerLoadException(IllegalArgumentException.class.getName(), "Class " + type.getName()
                 + " does not implement an appropriate handler interface: implement"
@@ -112,18 +112,26 @@ public final class HandlerLoader {
             return new StreamMethodAdapter(invoker, receiver, shape.takesEvent(), !shape.takesOutput());
         }
         PojoCodec input = shape.takesEvent() ? eventCodec(chosen.parameterTypes()[0], loader) : null;
-        return new PojoMethodAdapter(invoker, receiver, input, codec(chosen.returnType(), loader));
+        return new PojoMethodAdapter(invoker, receiver, input, output(chosen.returnType(), loader));
     }
 
     /** The codec of a method's event parameter, which may be primitive, unlike a type argument. */
     private static PojoCodec eventCodec(Type type, ClassLoader loader) {
-        PojoCodec codec = codec(type, loader);
+        PojoCodec codec = input(type, loader);
         return type instanceof Class<?> c && c.isPrimitive() ? PrimitiveEventCodec.of(codec, c) : codec;
     }
 
-    /** The codec of an input or output type; none for {@code void} and {@code Void}, which are always null. */
-    private static PojoCodec codec(Type type, ClassLoader loader) {
-        return JsonNull.isVoid(type) ? null : PojoCodecs.forType(type, loader);
+    /**
+     * The codec of an input type, built for reading only (writing it is rare, and then built on first use); none
+     * for {@code void} and {@code Void}, which are always null.
+     */
+    private static PojoCodec input(Type type, ClassLoader loader) {
+        return JsonNull.isVoid(type) ? null : PojoCodecs.forInput(type, loader);
+    }
+
+    /** The codec of an output type, built for writing only; none for {@code void} and {@code Void}. */
+    private static PojoCodec output(Type type, ClassLoader loader) {
+        return JsonNull.isVoid(type) ? null : PojoCodecs.forOutput(type, loader);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.lang.reflect.Array;
 
 /**
  * Reads the event of a method with a primitive parameter, such as {@code handle(int)}: where the codec has no
- * value (an empty payload), the parameter gets its type's default, as it does for JSON {@code null}, instead of
+ * value (JSON {@code null}), the parameter gets its type's default instead of
  * failing with a {@code NullPointerException} inside the runtime while unboxing. Only such methods pay for this
  * wrapper.
  *

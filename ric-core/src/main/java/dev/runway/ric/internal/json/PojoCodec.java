@@ -7,6 +7,9 @@ import java.io.OutputStream;
  * Reads one handler's input type from JSON and writes its output type as JSON.
  *
  * <p>A codec is built once per handler during init and then used by every loop: it must be thread-safe.
+ *
+ * <p>The {@code null} conventions below are those of the runtime's Jackson codecs. A function's own
+ * {@code CustomPojoSerializer} owns its format and gets empty payloads and {@code null} results as they are.
  */
 public interface PojoCodec {
 

@@ -1,0 +1,105 @@
+package dev.runway.bench.coldstart;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three clients the harness races, each started the way it is meant to be started. All get the same JVM, the
+ * same JVM flags, the same environment and the task root as working directory; they differ only in class path,
+ * main class, and where they look for the function.
+ */
+enum Client {
+
+    /** Runway: its runtime jars on the class path, the function found through {@code LAMBDA_TASK_ROOT}. */
+    RUNWAY("runway", "dev.runway.ric.RuntimeInterfaceClient"),
+
+    /**
+     * The official RIC, as AWS documents it for custom images ({@code java -cp './*' ...AWSLambda handler}): it
+     * loads the function from {@code user.dir} and {@code user.dir/lib/*.jar}, hence the working directory.
+     */
+    OFFICIAL("official", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"),
+
+    /** The floor: one class, the function straight on the application class path. */
+    FLOOR("floor", "dev.runway.bench.floor.FloorClient"),
+
+    /**
+     * An experiment, not part of the same-flags comparison: Runway with a JDK 25 AOT cache (JEP 483/514) of its own
+     * class path, which the harness first trains on a function that is not benchmarked
+     * ({@link dev.runway.bench.training.OrderHandler}). It shows what shipping such a cache with the runtime
+     * would buy. Its flags are the common ones with {@code -Xshare:*} replaced by the cache, which is required
+     * ({@code -XX:AOTMode=on}) so that a cache the JVM cannot use fails the run instead of silently not counting.
+     */
+    RUNWAY_AOT("runway-aot", "dev.runway.ric.RuntimeInterfaceClient");
+
+    private final String label;
+    private final String mainClass;
+
+    Client(String label, String mainClass) {
+        this.label = label;
+        this.mainClass = mainClass;
+    }
+
+    /** @return the name used in options and reports */
+    String label() {
+        return label;
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    /**
+     * The class path. Jar directories are given as {@code dir/*}, which the {@code java} launcher expands, as in
+     * AWS's documented command line.
+     *
+     * @param layout where the jars and the extracted classes are
+     * @return the {@code -cp} value
+     */
+    String classPath(Layout layout) {
+        return switch (this) {
+            case RUNWAY, RUNWAY_AOT -> layout.runwayJars() + File.separator + "*";
+            case OFFICIAL -> layout.officialJars() + File.separator + "*";
+            case FLOOR -> String.join(File.pathSeparator, List.of(
+                    layout.floorClasses().toString(),
+                    layout.taskRoot().toString(),
+                    layout.floorJars() + File.separator + "*"));
+        };
+    }
+
+    /**
+     * The JVM flags: the common ones, except for {@link #RUNWAY_AOT}.
+     *
+     * @param common the flags every client gets
+     * @param layout where the AOT cache is
+     * @return the flags of this client
+     */
+    List<String> jvmFlags(List<String> common, Layout layout) {
+        if (this != RUNWAY_AOT) {
+            return common;
+        }
+        List<String> flags = new ArrayList<>(withoutSharing(common));
+        flags.add("-XX:AOTMode=on");
+        flags.add("-XX:AOTCache=" + layout.aotCache());
+        return flags;
+    }
+
+    /** The flags without {@code -Xshare:*}, which the JVM refuses next to an AOT cache option. */
+    static List<String> withoutSharing(List<String> flags) {
+        return flags.stream().filter(f -> !f.startsWith("-Xshare:")).toList();
+    }
+
+    /**
+     * @param label a name from the options
+     * @return the client
+     */
+    static Client byLabel(String label) {
+        for (Client c : values()) {
+            if (c.label.equalsIgnoreCase(label.trim())) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown client '" + label + "'; expected runway, official, floor or runway-aot");
+    }
+}

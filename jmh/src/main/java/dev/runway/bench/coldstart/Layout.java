@@ -1,0 +1,154 @@
+package dev.runway.bench.coldstart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Where everything the client processes need lives.
+ *
+ * <p>The jar directories come from the build ({@code jmh/target/coldstart/{runway,official,floor}}, filled by
+ * {@code maven-dependency-plugin}). The task root and the floor's class directory are made fresh for each run in
+ * the work directory, by copying the classes of {@code dev.runway.bench.function}, {@code dev.runway.bench.floor}
+ * and {@code dev.runway.bench.training} out of the harness's own jar: so the function is loaded from a task root, as on
+ * Lambda, and no client has the harness (JMH, the server) on its class path.
+ *
+ * @param runwayJars Runway's runtime jars
+ * @param officialJars the official RIC and its dependencies
+ * @param floorJars {@code aws-lambda-java-core} and Jackson, for the floor
+ * @param taskRoot the function's directory, and every client's working directory
+ * @param floorClasses the floor client's class
+ * @param trainingRoot the task root of the AOT training function
+ * @param aotCache the AOT cache the {@code runway-aot} client is trained into
+ * @param logs each client process's standard output and error
+ */
+record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,
+        Path trainingRoot, Path aotCache, Path logs) {
+
+    private static final String FUNCTION_PACKAGE = "dev/runway/bench/function/";
+    private static final String FLOOR_PACKAGE = "dev/runway/bench/floor/";
+    private static final String TRAINING_PACKAGE = "dev/runway/bench/training/";
+
+    /** @return the directory the harness was loaded from ({@code jmh/target} for {@code benchmarks.jar}) */
+    static Path harnessHome() {
+        return codeSource().getParent(); // jmh/target, whether we run from target/classes or benchmarks.jar
+    }
+
+    /**
+     * Checks the jar directories and lays out a fresh work directory.
+     *
+     * @param jars the directory holding {@code runway/}, {@code official/} and {@code floor/}
+     * @param work the work directory; its {@code task/}, {@code floor-classes/} and {@code logs/} are replaced
+     * @return the layout
+     * @throws IOException when the work directory cannot be written
+     */
+    static Layout prepare(Path jars, Path work) throws IOException {
+        Layout layout = new Layout(jars.resolve("runway"), jars.resolve("official"), jars.resolve("floor"),
+                work.resolve("task"), work.resolve("floor-classes"), work.resolve("training-task"),
+                work.resolve("runway.aot"), work.resolve("logs"));
+        for (Path dir : new Path[] {layout.runwayJars, layout.officialJars, layout.floorJars}) {
+            if (!hasJars(dir)) {
+                throw new IllegalStateException("no jars in " + dir + ": build first with"
+                        + " ./mvnw -B -q -pl jmh -am package -DskipTests");
+            }
+        }
+        for (Path dir : new Path[] {layout.taskRoot, layout.floorClasses, layout.trainingRoot, layout.logs}) {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+        }
+        Files.deleteIfExists(layout.aotCache);
+        int functions = copyPackage(FUNCTION_PACKAGE, layout.taskRoot);
+        int floor = copyPackage(FLOOR_PACKAGE, layout.floorClasses);
+        int training = copyPackage(TRAINING_PACKAGE, layout.trainingRoot);
+        if (functions == 0 || floor == 0 || training == 0) {
+            throw new IllegalStateException("the function, floor or training classes are missing from " + codeSource());
+        }
+        return layout;
+    }
+
+    /** @return the log file of one client process */
+    Path log(Client client, Workload workload) {
+        return logs.resolve(workload.label() + "-" + client.label() + ".log");
+    }
+
+    private static boolean hasJars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".jar"));
+        }
+    }
+
+    /** Copies the class files of one package (nested classes included, sub-packages not) out of our code source. */
+    private static int copyPackage(String packagePath, Path targetRoot) throws IOException {
+        Path source = codeSource();
+        int copied = 0;
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> files = Files.list(source.resolve(packagePath))) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (isClass(file.getFileName().toString())) {
+                        copy(Files.newInputStream(file), targetRoot.resolve(packagePath + file.getFileName()));
+                        copied++;
+                    }
+                }
+            }
+            return copied;
+        }
+        try (JarFile jar = new JarFile(source.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (name.startsWith(packagePath) && isClass(name.substring(packagePath.length()))) {
+                    copy(jar.getInputStream(entry), targetRoot.resolve(name));
+                    copied++;
+                }
+            }
+        }
+        return copied;
+    }
+
+    private static boolean isClass(String simpleFileName) {
+        return simpleFileName.endsWith(".class") && !simpleFileName.contains("/")
+                && !simpleFileName.equals("package-info.class");
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        try (in) {
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static Path codeSource() {
+        try {
+            return Path.of(Layout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
