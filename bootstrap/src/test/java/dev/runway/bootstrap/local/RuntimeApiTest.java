@@ -201,6 +201,16 @@ class RuntimeApiTest {
     }
 
     @Test
+    void anEventInvocationIsAcceptedAtOnceAndRunsInTheBackground() throws Exception {
+        HttpResponse<String> accepted = fixture.invoke("{\"async\":true}", "X-Amz-Invocation-Type", "Event").get();
+        fixture.runtime.awaitStart();
+        HttpResponse<String> event = fixture.next();
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(event.body()).isEqualTo("{\"async\":true}");
+    }
+
+    @Test
     void anUnknownResponseModeIsRefusedAndTheInvocationFails() throws Exception {
         CompletableFuture<HttpResponse<String>> invoke = fixture.invoke("{}");
         fixture.runtime.awaitStart();

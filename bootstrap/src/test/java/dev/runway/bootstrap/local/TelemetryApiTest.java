@@ -109,6 +109,33 @@ class TelemetryApiTest {
                 "platform.runtimeDone", "platform.report", "function");
     }
 
+    @Test
+    void theLogsApiDeliversOverTcpAsNewlineDelimitedJson() throws Exception {
+        try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket socket = tcp.accept()) {
+                    return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.UTF_8)).readLine();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            fixture.invoke("{}");
+            TestRuntime.Instance runtime = fixture.runtime.awaitStart();
+            String id = registerExtension();
+
+            HttpResponse<String> subscribed = fixture.send("PUT", "/2020-08-15/logs", ("{\"schemaVersion\":\"2021-03-18\","
+                    + "\"types\":[\"function\"],\"buffering\":{\"timeoutMs\":25},"
+                    + "\"destination\":{\"protocol\":\"TCP\",\"port\":" + tcp.getLocalPort() + "}}").getBytes(StandardCharsets.UTF_8),
+                    "Lambda-Extension-Identifier", id);
+            runtime.log.accept("a line over TCP");
+
+            assertThat(subscribed.statusCode()).isEqualTo(200);
+            assertThat(received.get(30, TimeUnit.SECONDS)).startsWith("{\"time\":\"")
+                    .endsWith("\"type\":\"function\",\"record\":\"a line over TCP\"}");
+        }
+    }
+
     private static void assertValidationError(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("\"errorType\":\"ValidationError\"");
