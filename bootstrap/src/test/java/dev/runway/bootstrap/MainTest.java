@@ -18,6 +18,16 @@ class MainTest {
     }
 
     @Test
+    void withoutARuntimeApiOrWithTheSwitchesItIsLocalMode() {
+        assertThat(Main.localModeRequested(new String[] {"h"}, java.util.Map.of())).isTrue();
+        assertThat(Main.localModeRequested(new String[] {"--local", "h"}, java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1")))
+                .isTrue();
+        assertThat(Main.localModeRequested(new String[] {"h"},
+                java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1", "RUNWAY_LOCAL", "1"))).isTrue();
+        assertThat(Main.localModeRequested(new String[] {"h"}, java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1"))).isFalse();
+    }
+
+    @Test
     void aBlankArgumentLeavesTheHandlerToTheEnvironment() {
         assertThat(Main.handlerArgument(new String[] {" "})).isNull();
     }

@@ -313,6 +313,8 @@ class BootstrapScriptIT {
     private Result exec(List<String> command, Map<String, String> environment, Path directory) {
         Map<String, String> env = RunningProcess.baseEnvironment();
         env.remove("JAVA_HOME");
+        // As on Lambda: without it, the script would start local mode (see LocalModeIT).
+        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001");
         env.putAll(environment);
         try (RunningProcess process = RunningProcess.start("script", command, env, directory, temp)) {
             int status = process.exitStatus(WAIT);

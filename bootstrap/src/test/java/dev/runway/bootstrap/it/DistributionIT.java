@@ -19,15 +19,15 @@ class DistributionIT {
     private final Path home = Distribution.home();
 
     @Test
-    void itIsAnExecutableBootstrapThreeJarsAndTheAotCache() throws IOException {
+    void itIsAnExecutableBootstrapFourJarsAndTheAotCache() throws IOException {
         assertThat(Files.getPosixFilePermissions(Distribution.bootstrap()))
                 .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
                         PosixFilePermission.OTHERS_EXECUTE);
         try (Stream<Path> files = Files.list(home.resolve("lib"))) {
             // The bootstrap script lists these names: a jar added here must be added there too. The AOT cache and
             // the identity of the JDK that made it exist when the build ran on JDK 25 or newer.
-            List<String> expected = new java.util.ArrayList<>(
-                    List.of("runway-runtime.jar", "aws-lambda-java-core.jar", "jackson-annotations.jar"));
+            List<String> expected = new java.util.ArrayList<>(List.of(
+                    "runway-runtime.jar", "aws-lambda-java-core.jar", "jackson-annotations.jar", "runway-local.jar"));
             if (Runtime.version().feature() >= 25) {
                 expected.addAll(List.of("runway.aot", "runway.aot.jdk"));
             }
@@ -60,6 +60,25 @@ class DistributionIT {
         assertThat(names).noneMatch(name -> name.startsWith("com/amazonaws/"));
         assertThat(names).noneMatch(name -> name.endsWith("module-info.class"));
         assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void localModeAndItsNettyAreInTheLocalJarOnlyRelocated() throws IOException {
+        List<String> runtime = entries(home.resolve("lib/runway-runtime.jar"));
+        List<String> local = entries(home.resolve("lib/runway-local.jar"));
+
+        // The Lambda path's jar has nothing of local mode: Netty can neither load there nor meet a function's Netty.
+        assertThat(runtime).noneMatch(name -> name.startsWith("dev/runway/bootstrap/local/"));
+        assertThat(runtime).noneMatch(name -> name.contains("netty"));
+        assertThat(local).contains(
+                "dev/runway/bootstrap/local/LocalMode.class",
+                "dev/runway/internal/shaded/netty/channel/nio/NioIoHandler.class",
+                "dev/runway/internal/shaded/netty/handler/codec/http/HttpServerCodec.class");
+        assertThat(local).noneMatch(name -> name.startsWith("io/netty/") || name.startsWith("META-INF/native"));
+        assertThat(local).noneMatch(name -> name.startsWith("META-INF/services/"));
+        // The runtime's classes come from the runtime jar only.
+        assertThat(local).noneMatch(name -> name.startsWith("dev/runway/ric/") || name.equals("dev/runway/bootstrap/Main.class"));
+        assertThat(local).doesNotHaveDuplicates();
     }
 
     @Test

@@ -99,6 +99,16 @@ final class RunningProcess implements AutoCloseable {
         return status.getAsInt();
     }
 
+    /** Sends SIGTERM to the process only (not its children), as a terminal's Ctrl-C reaches a foreground job. */
+    void signalTerminate() {
+        process.destroy();
+    }
+
+    /** @return the process id */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -109,6 +119,29 @@ final class RunningProcess implements AutoCloseable {
 
     String stderr() {
         return read(stderr);
+    }
+
+    /**
+     * Waits, a bounded time, until the standard output holds {@code text}: a line the process prints after the
+     * event the test saw (the END of an invocation whose answer already came).
+     *
+     * @return the standard output then
+     */
+    String awaitStdout(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = stdout();
+            if (out.contains(text)) {
+                return out;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError(name + " did not print '" + text + "' within " + timeout + ".\n" + output());
     }
 
     /** @return everything the process wrote, for failure messages */

@@ -15,6 +15,9 @@ final class TestFunctions {
     static final String ANNOTATED = "dev.runway.testfunctions.AnnotatedHandler";
     static final String SLF4J = "dev.runway.testfunctions.Slf4jHandler";
     static final String LOG4J2 = "dev.runway.testfunctions.Log4j2Handler";
+    static final String EXIT = "dev.runway.testfunctions.ExitHandler";
+    static final String CONTEXT = "dev.runway.testfunctions.ContextHandler";
+    static final String SIZED = "dev.runway.testfunctions.SizedHandler";
 
     private static final String PACKAGE_PATH = "dev/runway/testfunctions";
 

@@ -1,0 +1,131 @@
+package dev.runway.bootstrap.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Local mode's settings, from the command line first, then the environment, then the RIE's defaults.
+ *
+ * @param host the address both servers bind
+ * @param port the invoke endpoint's port
+ * @param runtimeApiPort the Runtime API's port, 0 for any
+ * @param handler the handler
+ * @param taskRoot the function's directory
+ * @param extensionsDirectory the external extensions' directory, or {@code null} for none
+ * @param functionName the function's name
+ * @param functionVersion the function's version
+ * @param memoryMb the memory size
+ * @param timeoutSeconds the function timeout
+ * @param maxConcurrency {@code AWS_LAMBDA_MAX_CONCURRENCY}, 0 when unset
+ * @param help whether to print the usage and stop
+ */
+record LocalOptions(String host, int port, int runtimeApiPort, String handler, Path taskRoot, Path extensionsDirectory,
+        String functionName, String functionVersion, int memoryMb, int timeoutSeconds, int maxConcurrency, boolean help) {
+
+    static final String USAGE = """
+            Usage: bootstrap [--local] [options] [handler]
+              Serves the function as Lambda runs it: invoke it with
+              curl -X POST http://127.0.0.1:8080/2015-03-31/functions/function/invocations -d '{}'
+              --port N                 invoke endpoint port (RUNWAY_LOCAL_PORT, default 8080)
+              --host ADDRESS           address both servers bind (RUNWAY_LOCAL_HOST, default 127.0.0.1)
+              --runtime-api-port N     Runtime API port (RUNWAY_LOCAL_RUNTIME_API_PORT, default any free one)
+              --extensions DIR         external extensions to start (RUNWAY_EXTENSIONS_DIR, default /opt/extensions)
+              --no-extensions          start no external extension
+              --runtime-interface-emulator-address HOST:PORT, --runtime-api-address HOST:PORT  as the RIE takes them
+              Environment as under the RIE: AWS_LAMBDA_FUNCTION_TIMEOUT (300), AWS_LAMBDA_FUNCTION_NAME (test_function),
+              AWS_LAMBDA_FUNCTION_MEMORY_SIZE (3008), AWS_LAMBDA_MAX_CONCURRENCY, _HANDLER, LAMBDA_TASK_ROOT.""";
+
+    static LocalOptions parse(List<String> args, Map<String, String> env) {
+        String host = env.getOrDefault("RUNWAY_LOCAL_HOST", "127.0.0.1");
+        int port = number(env.get("RUNWAY_LOCAL_PORT"), 8080, "RUNWAY_LOCAL_PORT");
+        int apiPort = number(env.get("RUNWAY_LOCAL_RUNTIME_API_PORT"), 0, "RUNWAY_LOCAL_RUNTIME_API_PORT");
+        String extensions = env.getOrDefault("RUNWAY_EXTENSIONS_DIR", "/opt/extensions");
+        String handler = null;
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--local" -> { }
+                case "--help", "-h" -> help = true;
+                case "--no-extensions" -> extensions = "";
+                case "--port" -> port = number(value(args, ++i, arg), 0, arg);
+                case "--host" -> host = value(args, ++i, arg);
+                case "--runtime-api-port" -> apiPort = number(value(args, ++i, arg), 0, arg);
+                case "--extensions" -> extensions = value(args, ++i, arg);
+                case "--runtime-interface-emulator-address" -> {
+                    String address = value(args, ++i, arg);
+                    host = hostOf(address, arg);
+                    port = number(address.substring(address.lastIndexOf(':') + 1), 0, arg);
+                }
+                case "--runtime-api-address" -> {
+                    String address = value(args, ++i, arg);
+                    apiPort = number(address.substring(address.lastIndexOf(':') + 1), 0, arg);
+                }
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new IllegalArgumentException("Unknown option " + arg);
+                    }
+                    if (handler != null) {
+                        throw new IllegalArgumentException("One handler only, got " + handler + " and " + arg);
+                    }
+                    handler = arg;
+                }
+            }
+        }
+        if (handler == null) {
+            handler = env.getOrDefault("AWS_LAMBDA_FUNCTION_HANDLER", env.get("_HANDLER"));
+        }
+        String timeout = env.get("AWS_LAMBDA_FUNCTION_TIMEOUT");
+        int timeoutSeconds = number(timeout, 300, "AWS_LAMBDA_FUNCTION_TIMEOUT");
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("AWS_LAMBDA_FUNCTION_TIMEOUT must be at least 1 second, got " + timeout);
+        }
+        int memory = number(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), 3008, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+        String concurrency = env.get("AWS_LAMBDA_MAX_CONCURRENCY");
+        // As the RIE: the variable being set at all selects Lambda Managed Instances semantics.
+        int maxConcurrency = concurrency == null ? 0 : Math.max(1, number(concurrency, 1, "AWS_LAMBDA_MAX_CONCURRENCY"));
+        String taskRoot = env.get("LAMBDA_TASK_ROOT");
+        return new LocalOptions(host, port, apiPort, handler,
+                (taskRoot == null || taskRoot.isBlank() ? Path.of("") : Path.of(taskRoot)).toAbsolutePath(),
+                extensions.isBlank() ? null : Path.of(extensions),
+                nonBlank(env.get("AWS_LAMBDA_FUNCTION_NAME"), "test_function"),
+                nonBlank(env.get("AWS_LAMBDA_FUNCTION_VERSION"), "$LATEST"),
+                memory, timeoutSeconds, maxConcurrency, help);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static String hostOf(String address, String option) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException(option + " must be HOST:PORT, got " + address);
+        }
+        String host = address.substring(0, colon);
+        return host.isEmpty() ? "0.0.0.0" : host;
+    }
+
+    private static int number(String value, int fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String nonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

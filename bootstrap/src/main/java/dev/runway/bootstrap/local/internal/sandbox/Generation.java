@@ -1,0 +1,59 @@
+package dev.runway.bootstrap.local.internal.sandbox;
+
+import dev.runway.bootstrap.local.RuntimeInstance;
+import dev.runway.bootstrap.local.internal.process.ChildProcess;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One execution environment, from its init to its reset: the runtime process, the extensions, the init's
+ * progress. A timeout or a crash ends it; the next invoke builds a new one, as Lambda does. Guarded by the
+ * {@link Sandbox}'s lock, except the futures.
+ */
+final class Generation {
+
+    final int number;
+    final long initStartNanos = System.nanoTime();
+    /** External extension processes by file name, as launched. */
+    final Map<String, ChildProcess> launched = new LinkedHashMap<>();
+    /** Registered extensions by id, in registration order. */
+    final Map<String, Extension> extensions = new LinkedHashMap<>();
+    RuntimeInstance runtime;
+    boolean registrationOpen = true;
+    boolean runtimeCalledNext;
+    boolean initDone;
+    boolean resetting;
+    /** The runtime's {@code /init/error}: its error type and body. */
+    String initErrorType;
+    byte[] initErrorBody;
+    /** How long init took, in ms, once done; reported by the first invocation's REPORT only. */
+    double initDurationMs;
+    boolean initDurationReported;
+    /** Completes when every launched external extension has registered; fails when one ends first. */
+    final CompletableFuture<Void> externalsRegistered = new CompletableFuture<>();
+    /** Completes when init is done: the runtime called /next and every extension /event/next. */
+    final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** Completes with the failure that ends this environment: a crash of the runtime or of an extension. */
+    final CompletableFuture<Failure> failed = new CompletableFuture<>();
+
+    /**
+     * What ended an environment.
+     *
+     * @param errorType {@code Runtime.ExitError}, {@code Extension.Crash}, ...
+     * @param detail the message's end, such as {@code Runtime exited with error: exit status 3}
+     */
+    record Failure(String errorType, String detail) {}
+
+    Generation(int number) {
+        this.number = number;
+    }
+
+    boolean hasExternalExtensions() {
+        return extensions.values().stream().anyMatch(e -> e.external);
+    }
+
+    boolean allReady() {
+        return runtimeCalledNext && extensions.values().stream().allMatch(e -> e.ready);
+    }
+}

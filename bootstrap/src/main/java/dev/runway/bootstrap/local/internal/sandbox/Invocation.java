@@ -1,0 +1,48 @@
+package dev.runway.bootstrap.local.internal.sandbox;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One invocation in flight. Guarded by the {@link Sandbox}'s lock, except the futures, which are thread-safe.
+ *
+ * <p>It ends, as on Lambda, only when the runtime has answered (response or error) <em>and</em> called
+ * {@code /next} again, and every extension that got the INVOKE event has called {@code /event/next} again.
+ */
+final class Invocation {
+
+    final String requestId;
+    final InvokeRequest request;
+    final long deadlineMs;
+    final InvokeResponder responder;
+    /** When the runtime got the event, for Duration. */
+    long startNanos;
+    /** Whether the runtime has the event. */
+    boolean delivered;
+    /** Whether the runtime has started or finished its answer: a second one is refused. */
+    boolean answered;
+    /** Whether the answer was an error, for the report's status. */
+    boolean failed;
+    /** Whether the runtime called {@code /next} after answering (sequential mode). */
+    boolean runtimeDone;
+    long producedBytes;
+    final Set<Extension> extensionsBusy = new HashSet<>();
+    /** Completes when the invocation has ended normally. */
+    final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+    Invocation(String requestId, InvokeRequest request, long deadlineMs, InvokeResponder responder) {
+        this.requestId = requestId;
+        this.request = request;
+        this.deadlineMs = deadlineMs;
+        this.responder = responder;
+    }
+
+    /** Ends the invocation when nothing is outstanding any more. Call with the sandbox's lock held. */
+    void checkEnded(boolean concurrent) {
+        boolean runtimeFinished = answered && (runtimeDone || concurrent);
+        if (runtimeFinished && extensionsBusy.isEmpty()) {
+            ended.complete(null);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.runway.bootstrap.local.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    @Test
+    void readsWhatRegistrationsAndSubscriptionsSend() {
+        Object value = Json.parse(" {\"events\":[\"INVOKE\",\"SHUTDOWN\"],\"n\":1000,\"x\":1.5,\"b\":true,\"z\":null,"
+                + "\"s\":\"a\\\"\\u00e9\\n\"} ");
+
+        assertThat(value).isEqualTo(new java.util.LinkedHashMap<>(Map.of("events", List.of("INVOKE", "SHUTDOWN"),
+                "n", 1000L, "x", new java.math.BigDecimal("1.5"), "b", true, "s", "a\"é\n")) {
+            {
+                put("z", null);
+            }
+        });
+    }
+
+    @Test
+    void writesCompactlyAndEscapes() {
+        assertThat(Json.write(Map.of("k", List.of("a\"b", 1L)))).isEqualTo("{\"k\":[\"a\\\"b\",1]}");
+        assertThat(Json.quote("\u0001")).isEqualTo("\"\\u0001\"");
+    }
+
+    @Test
+    void refusesWhatIsNotJson() {
+        for (String bad : List.of("", "{", "{\"a\":}", "[1,]", "{} x", "\"unterminated", "nul", "{\"a\" 1}")) {
+            assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(JsonException.class);
+        }
+        assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100))).hasMessageContaining("nested too deeply");
+    }
+}
