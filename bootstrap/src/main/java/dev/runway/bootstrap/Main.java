@@ -1,5 +1,6 @@
 package dev.runway.bootstrap;
 
+import dev.runway.bootstrap.extensions.ExtensionsHooks;
 import dev.runway.ric.RuntimeInterfaceClient;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class Main {
             runLocal(args);
             return;
         }
-        System.exit(RuntimeInterfaceClient.run(System.getenv(), handlerArgument(args)));
+        System.exit(RuntimeInterfaceClient.run(System.getenv(), handlerArgument(args), new ExtensionsHooks(System.getenv())));
     }
 
     /**

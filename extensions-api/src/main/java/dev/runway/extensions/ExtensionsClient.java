@@ -235,7 +235,8 @@ public final class ExtensionsClient implements AutoCloseable {
     /** Closes both connections; a parked {@link #next()} fails. */
     @Override
     public void close() {
-        control.close();
-        events.close();
+        // abort, not close: another thread may be inside a call on either connection.
+        control.abort();
+        events.abort();
     }
 }

@@ -37,6 +37,18 @@ public final class RuntimeInterfaceClient {
      * @return the exit status the process should end with
      */
     public static int run(Map<String, String> environment, String handlerArgument) {
+        return run(environment, handlerArgument, RuntimeHooks.NONE);
+    }
+
+    /**
+     * Runs the function in this JVM with the embedding process's hooks.
+     *
+     * @param environment the process environment
+     * @param handlerArgument the handler string, or {@code null} to read {@code _HANDLER}
+     * @param hooks called during init (see {@link RuntimeHooks})
+     * @return the exit status the process should end with
+     */
+    public static int run(Map<String, String> environment, String handlerArgument, RuntimeHooks hooks) {
         LambdaEnvironment settings;
         LogSettings logSettings;
         try {
@@ -51,7 +63,7 @@ public final class RuntimeInterfaceClient {
             return FunctionRuntime.EXIT_FAILURE;
         }
         try (RuntimeLogging logging = RuntimeLogging.install(logSettings, settings.multiConcurrent())) {
-            return new FunctionRuntime(settings).run();
+            return new FunctionRuntime(settings, hooks).run();
         }
     }
 }

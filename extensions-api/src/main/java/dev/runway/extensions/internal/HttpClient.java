@@ -30,7 +30,7 @@ public final class HttpClient implements Closeable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
 
     private final InetSocketAddress address;
-    private Socket socket;
+    private volatile Socket socket;
     private InputStream in;
     private OutputStream out;
 
@@ -250,6 +250,22 @@ public final class HttpClient implements Closeable {
         }
     }
 
+    /**
+     * Closes the socket from another thread, so that a call blocked on it fails with an {@link IOException};
+     * that call then releases the rest.
+     */
+    public void abort() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    /** Closes the connection; only from the thread that makes the calls (others: {@link #abort()}). */
     @Override
     public void close() {
         Socket s = socket;

@@ -1,5 +1,7 @@
 package dev.runway.ric.internal.loop;
 
+import dev.runway.ric.InvocationListener;
+import dev.runway.ric.RuntimeHooks;
 import dev.runway.ric.internal.api.ErrorPost;
 import dev.runway.ric.internal.api.PostResult;
 import dev.runway.ric.internal.api.RuntimeApiClient;
@@ -30,12 +32,23 @@ public final class FunctionRuntime {
     public static final int EXIT_FAILURE = 1;
 
     private final LambdaEnvironment environment;
+    private final RuntimeHooks hooks;
+    private InvocationListener listener;
 
     /**
      * @param environment the function's settings
      */
     public FunctionRuntime(LambdaEnvironment environment) {
+        this(environment, RuntimeHooks.NONE);
+    }
+
+    /**
+     * @param environment the function's settings
+     * @param hooks the embedding process's hooks
+     */
+    public FunctionRuntime(LambdaEnvironment environment, RuntimeHooks hooks) {
         this.environment = environment;
+        this.hooks = hooks;
     }
 
     /**
@@ -50,6 +63,7 @@ public final class FunctionRuntime {
         try {
             loader = FunctionClassLoader.create(Path.of(environment.taskRoot()));
             Thread.currentThread().setContextClassLoader(loader);
+            listener = hooks.beforeInit(loader);
             handler = HandlerLoader.load(environment.handler(), loader);
         } catch (HandlerLoadException e) {
             return initFailed(first, ErrorReport.withoutStackTrace(e.errorType(), e.getMessage()), e);
@@ -66,13 +80,13 @@ public final class FunctionRuntime {
             InvocationLogContext logs, ClassLoader loader) {
         int count = environment.loopCount();
         if (count == 1) {
-            return runLoop(new InvocationLoop(first, handler, environment, traceIds, logs));
+            return runLoop(new InvocationLoop(first, handler, environment, traceIds, logs, listener));
         }
         CompletableFuture<Integer> firstEnded = new CompletableFuture<>();
         List<Thread> threads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             RuntimeApiClient client = i == 0 ? first : RuntimeApiClient.create(environment.runtimeApi());
-            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs);
+            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs, listener);
             Thread thread = new Thread(() -> firstEnded.complete(runLoop(loop)), "runway-loop-" + i);
             thread.setContextClassLoader(loader);
             threads.add(thread);

@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.loop;
 
+import dev.runway.ric.InvocationListener;
 import dev.runway.ric.internal.api.ErrorPost;
 import dev.runway.ric.internal.api.Invocation;
 import dev.runway.ric.internal.api.PostResult;
@@ -30,6 +31,8 @@ public final class InvocationLoop implements Runnable {
     private final TraceIdPublisher traceIds;
     private final InvocationLogContext logs;
     private final ResponseBuffer response = new ResponseBuffer(MAX_RESPONSE_BYTES);
+    /** {@code null} when nothing listens: the loop then only tests a field. */
+    private final InvocationListener listener;
 
     /**
      * @param client this loop's own connection
@@ -40,6 +43,20 @@ public final class InvocationLoop implements Runnable {
      */
     public InvocationLoop(RuntimeApiClient client, FunctionHandler handler, LambdaEnvironment environment,
             TraceIdPublisher traceIds, InvocationLogContext logs) {
+        this(client, handler, environment, traceIds, logs, null);
+    }
+
+    /**
+     * @param client this loop's own connection
+     * @param handler the function, shared by all loops
+     * @param environment the function's settings
+     * @param traceIds where trace ids are published
+     * @param logs what names the invocation in log records and in the function's MDC
+     * @param listener told when each invocation starts and ends, or {@code null}
+     */
+    public InvocationLoop(RuntimeApiClient client, FunctionHandler handler, LambdaEnvironment environment,
+            TraceIdPublisher traceIds, InvocationLogContext logs, InvocationListener listener) {
+        this.listener = listener;
         this.client = client;
         this.handler = handler;
         this.environment = environment;
@@ -60,6 +77,21 @@ public final class InvocationLoop implements Runnable {
      * @param invocation the event
      */
     void handle(Invocation invocation) {
+        if (listener == null) {
+            run(invocation);
+            return;
+        }
+        boolean failed = true;
+        try {
+            listener.invocationStarted(invocation.requestId(), invocation.deadlineMs());
+            failed = !run(invocation);
+        } finally {
+            listener.invocationFinished(invocation.requestId(), failed);
+        }
+    }
+
+    /** @return whether the handler's response was posted (rather than an error) */
+    private boolean run(Invocation invocation) {
         response.reset();
         InvocationContext context = new InvocationContext(invocation, environment);
         traceIds.publish(invocation.traceId());
@@ -71,7 +103,7 @@ public final class InvocationLoop implements Runnable {
             logs.flush();
             reportFailure(invocation.requestId(), failure);
             rethrowIfFatal(failure);
-            return;
+            return false;
         } finally {
             // Before the response is posted: once it is, the platform may freeze the sandbox.
             logs.close(logScope);
@@ -81,15 +113,17 @@ public final class InvocationLoop implements Runnable {
         }
         if (response.overflowed()) {
             reportTooLarge(invocation.requestId(), response.written(), response.limit());
-            return;
+            return false;
         }
         PostResult result = client.postResponse(invocation.requestId(), response.array(), response.size());
         if (result.status() == 413) {
             reportTooLarge(invocation.requestId(), response.written(), response.limit());
+            return false;
         } else if (!result.accepted()) {
             Diagnostics.warn("The platform refused the response of " + invocation.requestId() + ": HTTP "
                     + result.status() + " " + result.bodyText());
         }
+        return true;
     }
 
     private void reportFailure(String requestId, Throwable failure) {
