@@ -18,24 +18,24 @@ import java.util.concurrent.TimeUnit;
  * A scriptable Extensions API for unit tests: answers to enqueue per path, every request recorded for
  * {@link #take()}. {@code /event/next} answers with the queued events, and parks while there is none.
  */
-final class FakeExtensionsApi implements AutoCloseable {
+public final class FakeExtensionsApi implements AutoCloseable {
 
     /** A recorded request. */
-    record Request(String method, String path, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** A scripted answer. */
-    record Answer(int status, Map<String, String> headers, String body) {}
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     private final HttpServer server;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final BlockingQueue<Answer> events = new LinkedBlockingQueue<>();
     private final Map<String, BlockingQueue<Answer>> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FakeExtensionsApi() throws IOException {
+    public FakeExtensionsApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-extensions-api");
@@ -46,19 +46,19 @@ final class FakeExtensionsApi implements AutoCloseable {
         server.start();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void answer(String path, int status, Map<String, String> headers, String body) {
+    public void answer(String path, int status, Map<String, String> headers, String body) {
         answers.computeIfAbsent(path, p -> new LinkedBlockingQueue<>()).add(new Answer(status, headers, body));
     }
 
-    void event(String json) {
+    public void event(String json) {
         events.add(new Answer(200, Map.of("Content-Type", "application/json"), json));
     }
 
-    Request take() throws InterruptedException {
+    public Request take() throws InterruptedException {
         Request request = requests.poll(10, TimeUnit.SECONDS);
         if (request == null) {
             throw new AssertionError("no request came");
