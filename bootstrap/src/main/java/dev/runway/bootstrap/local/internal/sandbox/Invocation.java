@@ -28,6 +28,14 @@ final class Invocation {
     boolean runtimeDone;
     long producedBytes;
     final Set<Extension> extensionsBusy = new HashSet<>();
+    /**
+     * Completes when the runtime has finished (answered and, sequentially, called {@code /next}), possibly before
+     * the extensions: Lambda sends {@code platform.runtimeDone} then, and extensions wait for it before their
+     * own {@code /event/next}.
+     */
+    final CompletableFuture<Void> runtimeFinished = new CompletableFuture<>();
+    /** Whether {@code platform.runtimeDone} was sent. Only the controller thread touches it. */
+    boolean runtimeDoneSent;
     /** Completes when the invocation has ended normally. */
     final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -40,8 +48,11 @@ final class Invocation {
 
     /** Ends the invocation when nothing is outstanding any more. Call with the sandbox's lock held. */
     void checkEnded(boolean concurrent) {
-        boolean runtimeFinished = answered && (runtimeDone || concurrent);
-        if (runtimeFinished && extensionsBusy.isEmpty()) {
+        boolean finished = answered && (runtimeDone || concurrent);
+        if (finished) {
+            runtimeFinished.complete(null);
+        }
+        if (finished && extensionsBusy.isEmpty()) {
             ended.complete(null);
         }
     }

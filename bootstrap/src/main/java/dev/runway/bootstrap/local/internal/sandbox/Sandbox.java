@@ -427,6 +427,12 @@ public final class Sandbox implements AutoCloseable {
 
     private void awaitEnd(Generation g, Invocation invocation, long deadlineNanos) throws InterruptedException {
         try {
+            CompletableFuture.anyOf(invocation.runtimeFinished, g.failed)
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (invocation.runtimeFinished.isDone()) {
+                // As Lambda: as soon as the runtime is done, while extensions may still be busy with the invocation.
+                runtimeDone(invocation, invocation.failed ? "error" : "success");
+            }
             CompletableFuture.anyOf(invocation.ended, g.failed)
                     .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -451,10 +457,19 @@ public final class Sandbox implements AutoCloseable {
             g.initDurationReported = true;
         }
         long maxMemoryMb = peakMemoryMb(g);
-        telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status, durationMs));
+        if (!invocation.runtimeDoneSent) {
+            invocation.runtimeDoneSent = true;
+            telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status, durationMs));
+        }
         reports.end(invocation.requestId, durationMs, initDurationMs, maxMemoryMb, status, errorType);
         telemetry.platform("platform.report", PlatformEvents.report(invocation, config, status, errorType, durationMs,
                 initDurationMs, maxMemoryMb));
+    }
+
+    private void runtimeDone(Invocation invocation, String status) {
+        invocation.runtimeDoneSent = true;
+        telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status,
+                (System.nanoTime() - invocation.startNanos) / 1e6));
     }
 
     private void timedOut(Generation g, Invocation invocation) {

@@ -1,0 +1,166 @@
+package dev.runway.bootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The extensions SDK under the real RIE (legacy mode) as a plain process, with a test directory as
+ * {@code /opt/extensions}: a private mount namespace ({@code unshare -m}) and a bind mount, so the host's
+ * {@code /opt} is untouched. Skipped when the RIE or {@code unshare} is missing (the RIE is not installable here:
+ * these run where it is). The RIE stubs the Telemetry API (202 {@code Telemetry.NotSupported}), sends
+ * {@code SandboxTerminated} on SIGTERM, and answers extension failures with an empty 502.
+ */
+class ExtensionsRieIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static Optional<Path> rie;
+
+    @TempDir
+    Path temp;
+
+    private final List<RunningProcess> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void findTheEmulator() {
+        rie = Rie.find();
+    }
+
+    @BeforeEach
+    void requireTheEmulatorAndNamespaces() throws Exception {
+        assumeTrue(rie.isPresent(), Rie.NOT_FOUND);
+        Process unshare = new ProcessBuilder("unshare", "-m", "true").redirectErrorStream(true).start();
+        assumeTrue(unshare.waitFor() == 0, "unshare -m is not permitted here");
+    }
+
+    @AfterEach
+    void stopEverything() {
+        for (RunningProcess process : processes) {
+            process.close();
+            System.out.println(process.output());
+        }
+    }
+
+    private record Emulator(RunningProcess process, URI invocations) {}
+
+    private Emulator start(Path extensions, String handler, Map<String, String> extraEnvironment) throws IOException {
+        int invokePort = LocalEmulator.freePort();
+        int runtimeApiPort = LocalEmulator.freePort();
+        Path taskRoot = TestFunctions.taskRoot(temp.resolve("task"));
+        Map<String, String> env = RunningProcess.baseEnvironment();
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("TEST_EXTENSION_LOG", temp.resolve("extensions.log").toString());
+        env.put("SHUTDOWN_MARKER", temp.resolve("marker").toString());
+        env.putAll(extraEnvironment);
+        // In a private mount namespace: /opt/extensions is the test's directory for the RIE and its children only.
+        String script = "set -e; if [ ! -d /opt/extensions ]; then mount -t tmpfs runway-test /opt; mkdir /opt/extensions; fi;"
+                + " mount --bind \"$1\" /opt/extensions; shift; exec \"$@\"";
+        RunningProcess process = RunningProcess.start("rie-" + processes.size(), List.of("unshare", "-m", "sh", "-c", script,
+                        "sh", extensions.toString(), rie.orElseThrow().toString(),
+                        "--runtime-interface-emulator-address", "127.0.0.1:" + invokePort,
+                        "--runtime-api-address", "127.0.0.1:" + runtimeApiPort,
+                        Distribution.bootstrap().toAbsolutePath().toString(), handler),
+                env, taskRoot, temp);
+        processes.add(process);
+        awaitListening(process, invokePort);
+        return new Emulator(process, URI.create("http://127.0.0.1:" + invokePort + "/2015-03-31/functions/function/invocations"));
+    }
+
+    private HttpResponse<String> invoke(Emulator emulator, String event) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(emulator.invocations()).timeout(WAIT)
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void registerInvokeFanOutShutdownAndSigtermToTheRuntime() throws Exception {
+        Path extensions = temp.resolve("extensions");
+        ExtensionsSdkIT.sdkExtension(extensions, "alpha", "normal");
+        ExtensionsSdkIT.sdkExtension(extensions, "beta", "normal");
+        Emulator emulator = start(extensions, "dev.runway.testfunctions.ShutdownCallbackHandler", Map.of());
+
+        HttpResponse<String> response = invoke(emulator, "{}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        long before = System.currentTimeMillis();
+        emulator.process().signalTerminate();
+        emulator.process().exitStatus(WAIT);
+
+        String log = Files.readString(temp.resolve("extensions.log"));
+        for (String name : List.of("alpha", "beta")) {
+            assertThat(log).contains(name + " registered test_function dev.runway.testfunctions.ShutdownCallbackHandler -",
+                    name + " subscription NOT_SUPPORTED", name + " INVOKE ", name + " SHUTDOWN SandboxTerminated ", name + " exits");
+            String shutdown = log.lines().filter(line -> line.startsWith(name + " SHUTDOWN ")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(shutdown.substring(shutdown.lastIndexOf(' ') + 1))).isBetween(before, System.currentTimeMillis() + 2_000);
+        }
+        assertThat(Files.readString(temp.resolve("marker"))).isEqualTo("callback ran");
+        assertThat(emulator.process().stdout()).contains("shutdown hook ran");
+    }
+
+    @Test
+    void initErrorAndCrashAre502AndANeverRegisteringExtensionTimesOut() throws Exception {
+        Path failing = temp.resolve("failing");
+        ExtensionsSdkIT.sdkExtension(failing, "broken", "init-error");
+        Emulator initError = start(failing, TestFunctions.SLEEP, Map.of());
+        assertThat(invoke(initError, "0").statusCode()).isEqualTo(502);
+        initError.process().close();
+
+        Path sleeping = temp.resolve("sleeping");
+        ExtensionsSdkIT.sdkExtension(sleeping, "sleeper", "never-register");
+        Emulator neverRegisters = start(sleeping, TestFunctions.SLEEP, Map.of("AWS_LAMBDA_FUNCTION_TIMEOUT", "2"));
+        assertThat(invoke(neverRegisters, "0").body()).contains("Task timed out");
+    }
+
+    @Test
+    void registeringAfterInitIsRefused() throws Exception {
+        Path extensions = temp.resolve("extensions");
+        ExtensionsSdkIT.sdkExtension(extensions, "late", "late-register");
+        Emulator emulator = start(extensions, TestFunctions.SLEEP, Map.of());
+
+        assertThat(invoke(emulator, "0").statusCode()).isEqualTo(200);
+
+        assertThat(Files.readString(temp.resolve("extensions.log")))
+                .contains("late late registration refused 403 Extension.RegistrationClosed");
+    }
+
+    private static void awaitListening(RunningProcess process, int port) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The RIE exited at start.\n" + process.output());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("The RIE does not listen on " + port + ".\n" + process.output());
+    }
+}
