@@ -61,6 +61,44 @@ class ExtensionsSdkIT {
         return emulator;
     }
 
+    @Test
+    void theSamplesRunUnderLocalMode() throws Exception {
+        Path layer = Path.of(System.getProperty("user.dir")).resolveSibling("sample-extensions").resolve("src/layer/extensions");
+        Path extensions = temp.resolve("extensions");
+        Files.createDirectories(extensions);
+        for (String name : List.of("shell-logger", "telemetry-forwarder")) {
+            Files.copy(layer.resolve(name), extensions.resolve(name), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path taskRoot = taskRoot();
+        // The internal extension, as a function ships it: its jar (with its META-INF/services) in lib/.
+        Path samples = Path.of(dev.runway.samples.extensions.InvocationTimer.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        Files.createDirectories(taskRoot.resolve("lib"));
+        if (Files.isDirectory(samples)) {
+            try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(taskRoot.resolve("lib/samples.jar")));
+                    var files = Files.walk(samples)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    jar.putNextEntry(new java.util.jar.JarEntry(samples.relativize(file).toString().replace('\\', '/')));
+                    jar.write(Files.readAllBytes(file));
+                }
+            }
+        } else {
+            Files.copy(samples, taskRoot.resolve("lib/samples.jar"));
+        }
+        Path forwarded = temp.resolve("forwarded.jsonl");
+        LocalEmulator emulator = start(taskRoot, extensions, TestFunctions.SLEEP, temp.resolve("x.log"), Map.of(
+                "FORWARD_TO_FILE", forwarded.toString(), "RUNWAY_EXTENSION_CLASSPATH", System.getProperty("java.class.path")));
+
+        HttpResponse<String> response = emulator.invoke("0");
+        String id = response.headers().firstValue("X-Amzn-RequestId").orElseThrow();
+        await(emulator.process::stdout, "REPORT RequestId: " + id);
+        assertThat(emulator.terminate()).isIn(0, 143);
+
+        assertThat(emulator.process.stdout()).contains("[invocation-timer] " + id + " succeeded in ",
+                "[shell-logger] registered", "[shell-logger] event {\"eventType\":\"INVOKE\"", "[shell-logger] exits");
+        assertThat(Files.readString(forwarded)).contains("\"type\":\"platform.start\"", "\"type\":\"platform.runtimeDone\"", id);
+    }
+
     /** Waits, bounded, until the text appears. */
     static String await(java.util.function.Supplier<String> source, String text) throws InterruptedException {
         long deadline = System.nanoTime() + LocalEmulator.WAIT.toNanos();
@@ -100,6 +138,9 @@ class ExtensionsSdkIT {
         assertThat(second.body()).isEqualTo("done");
         String one = first.headers().firstValue("X-Amzn-RequestId").orElseThrow();
         String two = second.headers().firstValue("X-Amzn-RequestId").orElseThrow();
+        // The invoker has its answer once the runtime posted it; the invocation ends when the extensions are done
+        // with it too (after their runtimeDone). Only then is the environment idle, as Lambda shuts it down.
+        await(emulator.process::stdout, "REPORT RequestId: " + two);
         long before = System.currentTimeMillis();
         assertThat(emulator.terminate()).isIn(0, 143);
 
@@ -191,6 +232,7 @@ class ExtensionsSdkIT {
         HttpResponse<String> failed = emulator.invoke("\"fail\"");
         String one = ok.headers().firstValue("X-Amzn-RequestId").orElseThrow();
         String two = failed.headers().firstValue("X-Amzn-RequestId").orElseThrow();
+        await(emulator.process::stdout, "REPORT RequestId: " + two);
         assertThat(emulator.terminate()).isIn(0, 143);
 
         List<String> lines = Files.readAllLines(log);
