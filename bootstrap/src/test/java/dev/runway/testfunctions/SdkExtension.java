@@ -22,7 +22,8 @@ import java.util.EnumSet;
  * its file name ({@code -Drunway.extension.name}). It writes one line per thing that happens to
  * {@code $TEST_EXTENSION_LOG}. Modes: {@code normal} (INVOKE and SHUTDOWN, telemetry subscriber, flush on
  * runtimeDone), {@code init-error} (its init hook throws), {@code never-register}, {@code late-register} (tries a
- * second registration during an invocation), {@code fail-on-invoke} (its processor throws).
+ * second registration during an invocation), {@code fail-on-invoke} (its processor throws), {@code crash-on-invoke}
+ * (exits 2 on INVOKE).
  */
 public final class SdkExtension {
 
@@ -56,6 +57,9 @@ public final class SdkExtension {
                     switch (event) {
                         case Event.Invoke invoke -> {
                             log(name + " INVOKE " + invoke.requestId() + " " + invoke.invokedFunctionArn());
+                            if (mode.equals("crash-on-invoke")) {
+                                System.exit(2);
+                            }
                             if (mode.equals("fail-on-invoke")) {
                                 throw new IOException("failing on purpose");
                             }

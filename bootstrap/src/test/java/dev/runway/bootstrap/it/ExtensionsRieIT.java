@@ -132,6 +132,19 @@ class ExtensionsRieIT {
     }
 
     @Test
+    void anExtensionThatCrashesDuringAnInvocationFailsItWith502() throws Exception {
+        Path extensions = temp.resolve("extensions");
+        ExtensionsSdkIT.sdkExtension(extensions, "crasher", "crash-on-invoke");
+        Emulator emulator = start(extensions, TestFunctions.SLEEP, Map.of());
+
+        HttpResponse<String> response = invoke(emulator, "0");
+
+        // The RIE: 502 {"errorType":"Extension.Crash",...} when the crash is seen before the runtime's answer.
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 502);
+        assertThat(emulator.process().output()).contains("Extension.Crash");
+    }
+
+    @Test
     void registeringAfterInitIsRefused() throws Exception {
         Path extensions = temp.resolve("extensions");
         ExtensionsSdkIT.sdkExtension(extensions, "late", "late-register");

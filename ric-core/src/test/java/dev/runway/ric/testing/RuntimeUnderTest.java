@@ -1,5 +1,7 @@
 package dev.runway.ric.testing;
 
+import dev.runway.ric.RuntimeHooks;
+
 import dev.runway.ric.RuntimeInterfaceClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +19,11 @@ public final class RuntimeUnderTest implements AutoCloseable {
     private final FakeRuntimeApi api;
     private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 
-    private RuntimeUnderTest(FakeRuntimeApi api, Map<String, String> env, String handler) {
+    private RuntimeUnderTest(FakeRuntimeApi api, Map<String, String> env, String handler, RuntimeHooks hooks) {
         this.api = api;
         Thread thread = new Thread(() -> {
             try {
-                exitStatus.complete(RuntimeInterfaceClient.run(env, handler));
+                exitStatus.complete(RuntimeInterfaceClient.run(env, handler, hooks));
             } catch (Throwable e) {
                 exitStatus.completeExceptionally(e);
             }
@@ -40,6 +42,21 @@ public final class RuntimeUnderTest implements AutoCloseable {
      * @return the running runtime
      */
     public static RuntimeUnderTest start(FakeRuntimeApi api, Path taskRoot, String handler, Map<String, String> extraEnv) {
+        return start(api, taskRoot, handler, extraEnv, RuntimeHooks.NONE);
+    }
+
+    /**
+     * Starts the runtime with hooks, as the bootstrap runs it.
+     *
+     * @param api the fake platform
+     * @param taskRoot the function's directory
+     * @param handler the handler string
+     * @param extraEnv more environment variables
+     * @param hooks the embedding process's hooks
+     * @return the running runtime
+     */
+    public static RuntimeUnderTest start(FakeRuntimeApi api, Path taskRoot, String handler, Map<String, String> extraEnv,
+            RuntimeHooks hooks) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
@@ -49,7 +66,7 @@ public final class RuntimeUnderTest implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/test_function");
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/21/[$LATEST]abc");
         env.putAll(extraEnv);
-        return new RuntimeUnderTest(api, env, handler);
+        return new RuntimeUnderTest(api, env, handler, hooks);
     }
 
     /**
