@@ -62,6 +62,7 @@ public final class RegisteredExtension implements AutoCloseable {
                         report(false, ExtensionError.of(Extension.PROCESSOR_FAILED, e));
                         return 1;
                     }
+                    warnIfLate(event);
                 }
                 if (event instanceof Event.Shutdown) {
                     return 0;
@@ -69,6 +70,18 @@ public final class RegisteredExtension implements AutoCloseable {
             }
         } finally {
             client.close();
+        }
+    }
+
+    /**
+     * The time an extension spends on an event is billed and counts against the function's timeout (or, at
+     * SHUTDOWN, ends in SIGKILL): say so when it ran past the deadline.
+     */
+    private void warnIfLate(Event event) {
+        long late = System.currentTimeMillis() - event.deadlineMs();
+        if (event.deadlineMs() > 0 && late > 0) {
+            System.err.println("[" + registration.name() + "] processing " + (event instanceof Event.Invoke ? "INVOKE" : "SHUTDOWN")
+                    + " ended " + late + " ms after its deadline");
         }
     }
 
