@@ -48,6 +48,7 @@ public final class FakeRuntimeApi implements Closeable {
     private final AtomicInteger nextCalls = new AtomicInteger();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final AtomicInteger closedAnswers = new AtomicInteger();
+    private volatile java.util.function.Consumer<byte[]> chunkListener = chunk -> {};
     private volatile boolean initFailed;
     private volatile boolean closed;
 
@@ -135,6 +136,15 @@ public final class FakeRuntimeApi implements Closeable {
         scriptedReplies.add(new Reply(status, body));
     }
 
+    /**
+     * Sees every chunk of a streamed ({@code chunked}) post the moment it arrives, before the post is complete.
+     *
+     * @param listener called on the connection's thread with each chunk
+     */
+    public void onChunk(java.util.function.Consumer<byte[]> listener) {
+        chunkListener = listener;
+    }
+
     /** @return how many {@code /next} calls arrived */
     public int nextCalls() {
         return nextCalls.get();
@@ -194,7 +204,7 @@ public final class FakeRuntimeApi implements Closeable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            HttpRequestReader reader = new HttpRequestReader(socket.getInputStream());
+            HttpRequestReader reader = new HttpRequestReader(socket.getInputStream(), chunk -> chunkListener.accept(chunk));
             OutputStream out = socket.getOutputStream();
             HttpRequestReader.Request request;
             while ((request = reader.read()) != null) {

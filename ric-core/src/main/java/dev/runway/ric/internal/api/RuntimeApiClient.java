@@ -99,6 +99,30 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     /**
+     * Starts a streamed response: the head now, the body as chunks, errors as trailers. Nothing is retried: bytes
+     * already streamed cannot be sent again.
+     *
+     * @param requestId the invocation's id, verbatim
+     * @param contentType the response's content type
+     * @return the open stream
+     * @throws RuntimeApiUnavailableException when the head cannot be sent
+     */
+    public StreamingPost startStreamingResponse(String requestId, String contentType) {
+        startHead("POST", "invocation/" + requestId + "/response");
+        appendHeader("Lambda-Runtime-Function-Response-Mode", "streaming");
+        appendHeader("Content-Type", contentType);
+        appendHeader("Transfer-Encoding", "chunked");
+        appendHeader("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body");
+        appendRaw("\r\n");
+        try {
+            connection.startChunked(head, headLength);
+        } catch (IOException e) {
+            throw new RuntimeApiUnavailableException("invocation/response (streaming)", hostAndPort, 1, e);
+        }
+        return new StreamingPost(connection, hostAndPort);
+    }
+
+    /**
      * Posts an invocation error.
      *
      * @param requestId the invocation's id, verbatim

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param maxConcurrency {@code AWS_LAMBDA_MAX_CONCURRENCY}: 0 when unset (one loop, sequential mode), else the
  *     number of loops (Lambda Managed Instances)
  * @param initializationType {@code AWS_LAMBDA_INITIALIZATION_TYPE}, or {@code null}
+ * @param streamResponses {@code RUNWAY_RESPONSE_STREAMING=true}: stream handlers stream their responses
  */
 public record LambdaEnvironment(
         String runtimeApi,
@@ -27,7 +28,8 @@ public record LambdaEnvironment(
         String logGroupName,
         String logStreamName,
         int maxConcurrency,
-        String initializationType) {
+        String initializationType,
+        boolean streamResponses) {
 
     /** The memory size the managed runtime reports when the platform gives none. */
     public static final int DEFAULT_MEMORY_MB = 128;
@@ -53,7 +55,8 @@ public record LambdaEnvironment(
                 env.get("AWS_LAMBDA_LOG_GROUP_NAME"),
                 env.get("AWS_LAMBDA_LOG_STREAM_NAME"),
                 concurrency(env),
-                env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+                env.get("AWS_LAMBDA_INITIALIZATION_TYPE"),
+                flag(env, "RUNWAY_RESPONSE_STREAMING"));
     }
 
     /** @return whether several loops run at once (the variable was set to a number of at least 1) */
@@ -77,6 +80,17 @@ public record LambdaEnvironment(
             throw new InvalidEnvironmentException(
                     "AWS_LAMBDA_MAX_CONCURRENCY must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidEnvironmentException(name + " must be true or false, got '" + value + "'");
     }
 
     private static int positiveInt(Map<String, String> env, String name, int fallback) {

@@ -51,6 +51,9 @@ public final class FunctionRuntime {
             loader = FunctionClassLoader.create(Path.of(environment.taskRoot()));
             Thread.currentThread().setContextClassLoader(loader);
             handler = HandlerLoader.load(environment.handler(), loader);
+            if (environment.streamResponses() && !handler.streamsResponse()) {
+                handler = streamingVersion(handler);
+            }
         } catch (HandlerLoadException e) {
             return initFailed(first, ErrorReport.withoutStackTrace(e.errorType(), e.getMessage()), e);
         } catch (Throwable e) {
@@ -127,6 +130,17 @@ public final class FunctionRuntime {
         } catch (RuntimeApiException e) {
             Diagnostics.warn(e.getMessage());
         }
+    }
+
+    /** The handler opted in to streaming by {@code RUNWAY_RESPONSE_STREAMING}; one that cannot stream fails init. */
+    private FunctionHandler streamingVersion(FunctionHandler handler) {
+        FunctionHandler streaming = handler.streaming();
+        if (streaming == null) {
+            throw new HandlerLoadException(IllegalArgumentException.class.getName(), "RUNWAY_RESPONSE_STREAMING is"
+                    + " set, but " + environment.handler() + " does not write its response to an OutputStream:"
+                    + " only a RequestStreamHandler or a method taking an OutputStream can stream", null);
+        }
+        return streaming;
     }
 
     private static int initFailed(RuntimeApiClient client, ErrorReport report, Throwable failure) {
