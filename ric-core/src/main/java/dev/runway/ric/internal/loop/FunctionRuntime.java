@@ -73,10 +73,15 @@ public final class FunctionRuntime {
         }
         CompletableFuture<Integer> firstEnded = new CompletableFuture<>();
         List<Thread> threads = new ArrayList<>(count);
+        // Platform threads by default, as the managed runtime; virtual threads on request: each loop spends its
+        // life blocked on its connection, which is what virtual threads make cheap.
+        Thread.Builder builder = environment.virtualThreads()
+                ? Thread.ofVirtual().name("runway-loop-", 0)
+                : Thread.ofPlatform().name("runway-loop-", 0);
         for (int i = 0; i < count; i++) {
             RuntimeApiClient client = i == 0 ? first : RuntimeApiClient.create(environment.runtimeApi());
             InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs);
-            Thread thread = new Thread(() -> firstEnded.complete(runLoop(loop)), "runway-loop-" + i);
+            Thread thread = builder.unstarted(() -> firstEnded.complete(runLoop(loop)));
             thread.setContextClassLoader(loader);
             threads.add(thread);
         }
