@@ -137,6 +137,35 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     /**
+     * Tells the platform that init, before-checkpoint hooks included, is done, and waits for the restore
+     * ({@code GET /runtime/restore/next}): on SnapStart the snapshot is taken while this call is open, and it returns
+     * in each environment restored from it.
+     *
+     * @throws RuntimeApiException when the platform refuses the call
+     */
+    public void restoreNext() {
+        startHead("GET", "restore/next");
+        appendRaw("\r\n");
+        byte[] body = call("restore/next", head, headLength, null, 0);
+        if (connection.status() != 200) {
+            throw new RuntimeApiException("restore/next", connection.status(), body);
+        }
+    }
+
+    /**
+     * Posts a failure of the after-restore hooks. The process must exit afterwards.
+     *
+     * @param error the report
+     * @return the platform's answer: 202 when it took the error
+     */
+    public PostResult postRestoreError(ErrorPost error) {
+        startHead("POST", "restore/error");
+        errorHeaders(error);
+        endHead(error.body().length);
+        return post("restore/error", error.body(), error.body().length);
+    }
+
+    /**
      * Posts an init error. The platform accepts no further call afterwards: the process must exit.
      *
      * @param error the report

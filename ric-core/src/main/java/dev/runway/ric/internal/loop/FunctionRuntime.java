@@ -62,6 +62,12 @@ public final class FunctionRuntime {
         }
         TraceIdPublisher traceIds = new TraceIdPublisher(environment.multiConcurrent(), loader);
         InvocationLogContext logs = new InvocationLogContext(RuntimeLogging.current(), loader);
+        if (SnapStart.INITIALIZATION_TYPE.equals(environment.initializationType())) {
+            int status = SnapStart.checkpointAndRestore(first, loader);
+            if (status != 0) {
+                return status;
+            }
+        }
         return runLoops(first, handler, traceIds, logs, loader);
     }
 
