@@ -336,7 +336,11 @@ public final class Sandbox implements AutoCloseable {
         env.putIfAbsent("AWS_REGION", config.region());
         env.putIfAbsent("AWS_DEFAULT_REGION", config.region());
         env.putIfAbsent("LAMBDA_TASK_ROOT", config.taskRoot().toString());
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.concurrent() ? "lambda-managed-instances" : "on-demand");
+        // snap-start is kept when the developer asks for it: the runtime then runs its SnapStart hooks around
+        // /runtime/restore/next, which this emulator answers at once (it takes no snapshot).
+        if (!"snap-start".equals(config.environment().get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.concurrent() ? "lambda-managed-instances" : "on-demand");
+        }
         if (config.concurrent()) {
             env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency()));
         } else {
