@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class RuntimeInterfaceClient {
 
+    private static final String CRAC_COMPAT = "org.crac.Core.Compat";
+
     private RuntimeInterfaceClient() {}
 
     /**
@@ -49,6 +51,11 @@ public final class RuntimeInterfaceClient {
      * @return the exit status the process should end with
      */
     public static int run(Map<String, String> environment, String handlerArgument, RuntimeHooks hooks) {
+        // Before any function class loads: org.crac (io.github.crac:org-crac) forwards to the package this names,
+        // so SnapStart hooks registered through it reach Runway, as they reach the managed runtime's own package.
+        if (System.getProperty(CRAC_COMPAT) == null) {
+            System.setProperty(CRAC_COMPAT, "dev.runway.ric.crac");
+        }
         LambdaEnvironment settings;
         LogSettings logSettings;
         try {

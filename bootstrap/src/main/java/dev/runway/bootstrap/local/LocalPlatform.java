@@ -84,6 +84,8 @@ public final class LocalPlatform implements AutoCloseable {
                 .add("POST", r + "/invocation/{}/response", (x, p) -> runtime.response(x, p.get(0)))
                 .add("POST", r + "/invocation/{}/error", (x, p) -> runtime.error(x, p.get(0)))
                 .add("POST", r + "/init/error", (x, p) -> runtime.initError(x))
+                .add("GET", r + "/restore/next", (x, p) -> runtime.restoreNext(x))
+                .add("POST", r + "/restore/error", (x, p) -> runtime.initError(x))
                 .add("GET", "/2018-06-01/ping", (x, p) -> pong(x))
                 .add("POST", e + "/register", (x, p) -> extensions.register(x))
                 .add("GET", e + "/event/next", (x, p) -> extensions.next(x))

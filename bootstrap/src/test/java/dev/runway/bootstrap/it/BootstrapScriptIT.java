@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,6 +172,13 @@ class BootstrapScriptIT {
         List<String> argv = runWithJava(java, Map.of(), shellCommand).argv();
         assertThat(argv).contains("-XX:AOTCache=" + home.resolve("lib/runway.aot"))
                 .noneMatch(arg -> arg.startsWith("-Xshare") || arg.startsWith("-XX:SharedArchiveFile"));
+
+        // A runtime jar newer than the cache: the cache holds the previous jar's classes.
+        Files.writeString(home.resolve("lib/runway-runtime.jar"), "");
+        Files.setLastModifiedTime(home.resolve("lib/runway.aot"), FileTime.fromMillis(1_000_000));
+        assertThat(runWithJava(java, Map.of(), shellCommand).argv())
+                .noneMatch(arg -> arg.startsWith("-XX:AOTCache"));
+        Files.setLastModifiedTime(home.resolve("lib/runway.aot"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
         Files.writeString(home.resolve("lib/runway.aot.jdk"),
                 "JAVA_RUNTIME_VERSION=\"25.0.2+10-LTS\"|MODULES=\"java.base java.logging\"\n");

@@ -48,6 +48,8 @@ public final class FakeRuntimeApi implements Closeable {
     private final AtomicInteger nextCalls = new AtomicInteger();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final AtomicInteger closedAnswers = new AtomicInteger();
+    private final AtomicInteger restoreCalls = new AtomicInteger();
+    private volatile java.util.function.Consumer<byte[]> chunkListener = chunk -> {};
     private volatile boolean initFailed;
     private volatile boolean closed;
 
@@ -135,6 +137,20 @@ public final class FakeRuntimeApi implements Closeable {
         scriptedReplies.add(new Reply(status, body));
     }
 
+    /**
+     * Sees every chunk of a streamed ({@code chunked}) post the moment it arrives, before the post is complete.
+     *
+     * @param listener called on the connection's thread with each chunk
+     */
+    public void onChunk(java.util.function.Consumer<byte[]> listener) {
+        chunkListener = listener;
+    }
+
+    /** @return how many {@code /restore/next} calls arrived (SnapStart) */
+    public int restoreCalls() {
+        return restoreCalls.get();
+    }
+
     /** @return how many {@code /next} calls arrived */
     public int nextCalls() {
         return nextCalls.get();
@@ -194,7 +210,7 @@ public final class FakeRuntimeApi implements Closeable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            HttpRequestReader reader = new HttpRequestReader(socket.getInputStream());
+            HttpRequestReader reader = new HttpRequestReader(socket.getInputStream(), chunk -> chunkListener.accept(chunk));
             OutputStream out = socket.getOutputStream();
             HttpRequestReader.Request request;
             while ((request = reader.read()) != null) {
@@ -217,6 +233,17 @@ public final class FakeRuntimeApi implements Closeable {
         String path = request.path();
         if (request.method().equals("GET") && path.equals(PREFIX + "invocation/next")) {
             return answerNext(out);
+        }
+        if (request.method().equals("GET") && path.equals(PREFIX + "restore/next")) {
+            // The snapshot would be taken now; the restore is immediate.
+            restoreCalls.incrementAndGet();
+            write(out, 200, Map.of(), "");
+            return true;
+        }
+        if (request.method().equals("POST") && path.equals(PREFIX + "restore/error")) {
+            posts.add(new RecordedPost(RecordedPost.Kind.RESTORE_ERROR, null, request.headers(), request.body()));
+            write(out, 202, Map.of(), "{\"status\":\"OK\"}");
+            return true;
         }
         if (request.method().equals("POST") && path.equals(PREFIX + "init/error")) {
             initFailed = true;

@@ -9,16 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads HTTP/1.1 requests (Content-Length or chunked bodies) from one connection, for the test servers. */
+/**
+ * Reads HTTP/1.1 requests (Content-Length or chunked bodies) from one connection, for the test servers; each chunk
+ * of a chunked body is also handed to a listener the moment it arrives.
+ */
 final class HttpRequestReader {
 
     /** One request: method, path, lower-cased headers, body (and trailers, merged into the headers). */
     record Request(String method, String path, Map<String, String> headers, byte[] body) {}
 
     private final InputStream in;
+    private final java.util.function.Consumer<byte[]> chunkListener;
 
-    HttpRequestReader(InputStream in) {
+    HttpRequestReader(InputStream in, java.util.function.Consumer<byte[]> chunkListener) {
         this.in = in;
+        this.chunkListener = chunkListener;
     }
 
     /** @return the next request, or {@code null} when the client closed the connection between requests */
@@ -68,7 +73,9 @@ final class HttpRequestReader {
                 headers.putAll(headers());
                 return body.toByteArray();
             }
-            body.write(in.readNBytes(size));
+            byte[] chunk = in.readNBytes(size);
+            chunkListener.accept(chunk); // as it arrives: a streamed response is seen before it ends
+            body.write(chunk);
             line();
         }
     }

@@ -21,7 +21,9 @@ public record RecordedPost(Kind kind, String requestId, Map<String, String> head
         /** {@code /invocation/{id}/error} */
         ERROR,
         /** {@code /init/error} */
-        INIT_ERROR
+        INIT_ERROR,
+        /** {@code /restore/error} */
+        RESTORE_ERROR
     }
 
     /** @return the body as UTF-8 text */

@@ -26,6 +26,7 @@ import java.util.Arrays;
 final class HttpConnection implements Closeable {
 
     private static final int CONNECT_TIMEOUT_MS = 1_000;
+    private static final byte[] CRLF = {'\r', '\n'};
     private static final int COALESCE_LIMIT = 64 * 1024;
     /** The longest status or header line accepted; Lambda's largest header (client context) is far smaller. */
     private static final int MAX_HEADER_LINE = 16 * 1024;
@@ -71,6 +72,91 @@ final class HttpConnection implements Closeable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Sends the head of a request whose body follows as chunks ({@code Transfer-Encoding: chunked}).
+     *
+     * @throws IOException when the connection fails; nothing can be retried past this point
+     */
+    void startChunked(byte[] head, int headLength) throws IOException {
+        if (socket == null) {
+            open();
+        }
+        try {
+            out.write(head, 0, headLength);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Sends one chunk, in one write when it fits the write buffer, and flushes it to the network. */
+    void writeChunk(byte[] data, int offset, int length) throws IOException {
+        if (length == 0) {
+            return; // a zero-length chunk would end the body
+        }
+        requireOpen();
+        try {
+            int n = appendChunkSize(length);
+            if (n + length + 2 <= COALESCE_LIMIT) {
+                System.arraycopy(data, offset, writeBuffer, n, length);
+                writeBuffer[n + length] = '\r';
+                writeBuffer[n + length + 1] = '\n';
+                out.write(writeBuffer, 0, n + length + 2);
+            } else {
+                out.write(writeBuffer, 0, n);
+                out.write(data, offset, length);
+                out.write(CRLF);
+            }
+            out.flush();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Ends a chunked body, with trailer fields when there are any, and reads the response.
+     *
+     * @param trailers the trailer lines, each ending with CRLF, or an empty string
+     * @return the response body
+     */
+    byte[] finishChunked(String trailers) throws IOException {
+        requireOpen();
+        try {
+            byte[] end = ("0\r\n" + trailers + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            out.write(end);
+            out.flush();
+            readHead();
+            byte[] responseBody = readBody();
+            if (closeAfterResponse) {
+                close();
+            }
+            return responseBody;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A streamed body cannot continue on a new connection: once this one failed, the stream has failed. */
+    private void requireOpen() throws IOException {
+        if (socket == null) {
+            throw new IOException("the connection to the Runtime API was lost during a streamed response");
+        }
+    }
+
+    /** Writes {@code <hex size>CRLF} at the start of the write buffer; returns its length. */
+    private int appendChunkSize(int size) {
+        String hex = Integer.toHexString(size);
+        int n = 0;
+        for (int i = 0; i < hex.length(); i++) {
+            writeBuffer[n++] = (byte) hex.charAt(i);
+        }
+        writeBuffer[n++] = '\r';
+        writeBuffer[n++] = '\n';
+        return n;
     }
 
     int status() {

@@ -99,6 +99,30 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     /**
+     * Starts a streamed response: the head now, the body as chunks, errors as trailers. Nothing is retried: bytes
+     * already streamed cannot be sent again.
+     *
+     * @param requestId the invocation's id, verbatim
+     * @param contentType the response's content type
+     * @return the open stream
+     * @throws RuntimeApiUnavailableException when the head cannot be sent
+     */
+    public StreamingPost startStreamingResponse(String requestId, String contentType) {
+        startHead("POST", "invocation/" + requestId + "/response");
+        appendHeader("Lambda-Runtime-Function-Response-Mode", "streaming");
+        appendHeader("Content-Type", contentType);
+        appendHeader("Transfer-Encoding", "chunked");
+        appendHeader("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body");
+        appendRaw("\r\n");
+        try {
+            connection.startChunked(head, headLength);
+        } catch (IOException e) {
+            throw new RuntimeApiUnavailableException("invocation/response (streaming)", hostAndPort, 1, e);
+        }
+        return new StreamingPost(connection, hostAndPort);
+    }
+
+    /**
      * Posts an invocation error.
      *
      * @param requestId the invocation's id, verbatim
@@ -110,6 +134,35 @@ public final class RuntimeApiClient implements Closeable {
         errorHeaders(error);
         endHead(error.body().length);
         return post("invocation/error", error.body(), error.body().length);
+    }
+
+    /**
+     * Tells the platform that init, before-checkpoint hooks included, is done, and waits for the restore
+     * ({@code GET /runtime/restore/next}): on SnapStart the snapshot is taken while this call is open, and it returns
+     * in each environment restored from it.
+     *
+     * @throws RuntimeApiException when the platform refuses the call
+     */
+    public void restoreNext() {
+        startHead("GET", "restore/next");
+        appendRaw("\r\n");
+        byte[] body = call("restore/next", head, headLength, null, 0);
+        if (connection.status() != 200) {
+            throw new RuntimeApiException("restore/next", connection.status(), body);
+        }
+    }
+
+    /**
+     * Posts a failure of the after-restore hooks. The process must exit afterwards.
+     *
+     * @param error the report
+     * @return the platform's answer: 202 when it took the error
+     */
+    public PostResult postRestoreError(ErrorPost error) {
+        startHead("POST", "restore/error");
+        errorHeaders(error);
+        endHead(error.body().length);
+        return post("restore/error", error.body(), error.body().length);
     }
 
     /**

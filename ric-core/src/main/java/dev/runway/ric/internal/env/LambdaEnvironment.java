@@ -16,6 +16,9 @@ import java.util.Map;
  * @param maxConcurrency {@code AWS_LAMBDA_MAX_CONCURRENCY}: 0 when unset (one loop, sequential mode), else the
  *     number of loops (Lambda Managed Instances)
  * @param initializationType {@code AWS_LAMBDA_INITIALIZATION_TYPE}, or {@code null}
+ * @param streamResponses {@code RUNWAY_RESPONSE_STREAMING=true}: stream handlers stream their responses
+ * @param virtualThreads {@code RUNWAY_LOOP_THREADS=virtual}: under multi-concurrency, each loop runs on a virtual
+ *     thread instead of a platform thread
  */
 public record LambdaEnvironment(
         String runtimeApi,
@@ -27,7 +30,9 @@ public record LambdaEnvironment(
         String logGroupName,
         String logStreamName,
         int maxConcurrency,
-        String initializationType) {
+        String initializationType,
+        boolean streamResponses,
+        boolean virtualThreads) {
 
     /** The memory size the managed runtime reports when the platform gives none. */
     public static final int DEFAULT_MEMORY_MB = 128;
@@ -53,7 +58,9 @@ public record LambdaEnvironment(
                 env.get("AWS_LAMBDA_LOG_GROUP_NAME"),
                 env.get("AWS_LAMBDA_LOG_STREAM_NAME"),
                 concurrency(env),
-                env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+                env.get("AWS_LAMBDA_INITIALIZATION_TYPE"),
+                flag(env, "RUNWAY_RESPONSE_STREAMING"),
+                virtualThreads(env));
     }
 
     /** @return whether several loops run at once (the variable was set to a number of at least 1) */
@@ -77,6 +84,28 @@ public record LambdaEnvironment(
             throw new InvalidEnvironmentException(
                     "AWS_LAMBDA_MAX_CONCURRENCY must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static boolean virtualThreads(Map<String, String> env) {
+        String value = env.get("RUNWAY_LOOP_THREADS");
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("platform")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("virtual")) {
+            return true;
+        }
+        throw new InvalidEnvironmentException("RUNWAY_LOOP_THREADS must be platform or virtual, got '" + value + "'");
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidEnvironmentException(name + " must be true or false, got '" + value + "'");
     }
 
     private static int positiveInt(Map<String, String> env, String name, int fallback) {

@@ -2,9 +2,10 @@ package dev.runway.ric.internal.error;
 
 /**
  * Writes JSON string literals by hand: error reports must be producible before, and without, any JSON library
- * (an init error can be the JSON library failing to load).
+ * (an init error can be the JSON library failing to load). Shared by everything of the runtime that writes JSON
+ * without a library.
  */
-final class JsonText {
+public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -15,7 +16,7 @@ final class JsonText {
      *
      * @param asciiOnly whether to escape everything outside ASCII, as an HTTP header value needs
      */
-    static void appendString(StringBuilder out, String value, boolean asciiOnly) {
+    public static void appendString(StringBuilder out, String value, boolean asciiOnly) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -2,6 +2,7 @@ package dev.runway.ric.internal.handler;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.runway.ric.StreamingRequestHandler;
 import dev.runway.ric.internal.json.PojoCodec;
 import dev.runway.ric.internal.json.PojoCodecs;
 import dev.runway.ric.internal.loop.Diagnostics;
@@ -80,6 +81,9 @@ public final class HandlerLoader {
 
     @SuppressWarnings("unchecked")
     private static FunctionHandler forClass(Class<?> type, ClassLoader loader) {
+        if (StreamingRequestHandler.class.isAssignableFrom(type)) {
+            return StreamingHandlerAdapter.of((StreamingRequestHandler) HandlerInstances.create(type));
+        }
         if (RequestStreamHandler.class.isAssignableFrom(type)) {
             return new StreamHandlerAdapter((RequestStreamHandler) HandlerInstances.create(type));
         }
@@ -92,7 +96,8 @@ public final class HandlerLoader {
         }
         throw new HandlerLoadException(IllegalArgumentException.class.getName(), "Class " + type.getName()
                 + " does not implement an appropriate handler interface: implement"
-                + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler, or name a method"
+                + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler (or"
+                + " dev.runway.ric.StreamingRequestHandler), or name a method"
                 + " with " + type.getName() + "::method", null);
     }
 

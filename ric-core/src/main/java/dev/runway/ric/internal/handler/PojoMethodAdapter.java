@@ -2,7 +2,6 @@ package dev.runway.ric.internal.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.runway.ric.internal.json.PojoCodec;
-import dev.runway.ric.internal.loop.ResponseBuffer;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 
@@ -19,7 +18,7 @@ record PojoMethodAdapter(MethodHandle invoker, Object receiver, PojoCodec input,
         implements FunctionHandler {
 
     @Override
-    public void handle(byte[] event, ResponseBuffer response, Context context) throws Throwable {
+    public void handle(byte[] event, OutputStream response, Context context) throws Throwable {
         Object value = input == null ? null : input.read(event);
         Object result = (Object) invoker.invokeExact(receiver, value, (OutputStream) response, context);
         if (output == null) {

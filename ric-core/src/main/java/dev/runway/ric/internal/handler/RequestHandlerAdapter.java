@@ -3,7 +3,7 @@ package dev.runway.ric.internal.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.runway.ric.internal.json.PojoCodec;
-import dev.runway.ric.internal.loop.ResponseBuffer;
+import java.io.OutputStream;
 
 /**
  * Calls a {@code RequestHandler<I, O>}: reads the event as {@code I}, writes the result as {@code O}. A direct
@@ -17,7 +17,7 @@ record RequestHandlerAdapter(RequestHandler<Object, Object> handler, PojoCodec i
         implements FunctionHandler {
 
     @Override
-    public void handle(byte[] event, ResponseBuffer response, Context context) throws Throwable {
+    public void handle(byte[] event, OutputStream response, Context context) throws Throwable {
         Object result = handler.handleRequest(input == null ? null : input.read(event), context);
         if (output == null) {
             JsonNull.writeTo(response);

@@ -2,8 +2,8 @@ package dev.runway.ric.internal.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.runway.ric.internal.loop.ResponseBuffer;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 
 /**
  * Calls a {@code RequestStreamHandler}: the event as an {@code InputStream}, the response buffer as its
@@ -14,7 +14,13 @@ import java.io.ByteArrayInputStream;
 record StreamHandlerAdapter(RequestStreamHandler handler) implements FunctionHandler {
 
     @Override
-    public void handle(byte[] event, ResponseBuffer response, Context context) throws Throwable {
+    public void handle(byte[] event, OutputStream response, Context context) throws Throwable {
         handler.handleRequest(new ByteArrayInputStream(event), response, context);
+    }
+
+    @Override
+    public FunctionHandler streaming() {
+        return new StreamingHandlerAdapter((event, response, context) ->
+                handler.handleRequest(new ByteArrayInputStream(event), response, context));
     }
 }

@@ -1,7 +1,6 @@
 package dev.runway.ric.internal.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.runway.ric.internal.loop.ResponseBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
@@ -19,11 +18,16 @@ record StreamMethodAdapter(MethodHandle invoker, Object receiver, boolean takesE
         implements FunctionHandler {
 
     @Override
-    public void handle(byte[] event, ResponseBuffer response, Context context) throws Throwable {
+    public void handle(byte[] event, OutputStream response, Context context) throws Throwable {
         Object in = takesEvent ? new ByteArrayInputStream(event) : null;
         Object ignored = (Object) invoker.invokeExact(receiver, in, (OutputStream) response, context);
         if (writesNull) {
             JsonNull.writeTo(response);
         }
+    }
+
+    @Override
+    public FunctionHandler streaming() {
+        return writesNull ? null : new StreamingHandlerAdapter(this::handle);
     }
 }

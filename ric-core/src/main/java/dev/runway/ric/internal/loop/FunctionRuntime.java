@@ -65,6 +65,9 @@ public final class FunctionRuntime {
             Thread.currentThread().setContextClassLoader(loader);
             listener = hooks.beforeInit(loader);
             handler = HandlerLoader.load(environment.handler(), loader);
+            if (environment.streamResponses() && !handler.streamsResponse()) {
+                handler = streamingVersion(handler);
+            }
         } catch (HandlerLoadException e) {
             return initFailed(first, ErrorReport.withoutStackTrace(e.errorType(), e.getMessage()), e);
         } catch (Throwable e) {
@@ -73,6 +76,12 @@ public final class FunctionRuntime {
         }
         TraceIdPublisher traceIds = new TraceIdPublisher(environment.multiConcurrent(), loader);
         InvocationLogContext logs = new InvocationLogContext(RuntimeLogging.current(), loader);
+        if (SnapStart.INITIALIZATION_TYPE.equals(environment.initializationType())) {
+            int status = SnapStart.checkpointAndRestore(first, loader);
+            if (status != 0) {
+                return status;
+            }
+        }
         return runLoops(first, handler, traceIds, logs, loader);
     }
 
@@ -84,10 +93,15 @@ public final class FunctionRuntime {
         }
         CompletableFuture<Integer> firstEnded = new CompletableFuture<>();
         List<Thread> threads = new ArrayList<>(count);
+        // Platform threads by default, as the managed runtime; virtual threads on request: each loop spends its
+        // life blocked on its connection, which is what virtual threads make cheap.
+        Thread.Builder builder = environment.virtualThreads()
+                ? Thread.ofVirtual().name("runway-loop-", 0)
+                : Thread.ofPlatform().name("runway-loop-", 0);
         for (int i = 0; i < count; i++) {
             RuntimeApiClient client = i == 0 ? first : RuntimeApiClient.create(environment.runtimeApi());
             InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs, listener);
-            Thread thread = new Thread(() -> firstEnded.complete(runLoop(loop)), "runway-loop-" + i);
+            Thread thread = builder.unstarted(() -> firstEnded.complete(runLoop(loop)));
             thread.setContextClassLoader(loader);
             threads.add(thread);
         }
@@ -141,6 +155,17 @@ public final class FunctionRuntime {
         } catch (RuntimeApiException e) {
             Diagnostics.warn(e.getMessage());
         }
+    }
+
+    /** The handler opted in to streaming by {@code RUNWAY_RESPONSE_STREAMING}; one that cannot stream fails init. */
+    private FunctionHandler streamingVersion(FunctionHandler handler) {
+        FunctionHandler streaming = handler.streaming();
+        if (streaming == null) {
+            throw new HandlerLoadException(IllegalArgumentException.class.getName(), "RUNWAY_RESPONSE_STREAMING is"
+                    + " set, but " + environment.handler() + " does not write its response to an OutputStream:"
+                    + " only a RequestStreamHandler or a method taking an OutputStream can stream", null);
+        }
+        return streaming;
     }
 
     private static int initFailed(RuntimeApiClient client, ErrorReport report, Throwable failure) {

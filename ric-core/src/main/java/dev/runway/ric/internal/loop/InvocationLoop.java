@@ -1,10 +1,12 @@
 package dev.runway.ric.internal.loop;
 
 import dev.runway.ric.InvocationListener;
+import dev.runway.ric.ResponseStream;
 import dev.runway.ric.internal.api.ErrorPost;
 import dev.runway.ric.internal.api.Invocation;
 import dev.runway.ric.internal.api.PostResult;
 import dev.runway.ric.internal.api.RuntimeApiClient;
+import dev.runway.ric.internal.api.RuntimeApiException;
 import dev.runway.ric.internal.context.InvocationContext;
 import dev.runway.ric.internal.env.LambdaEnvironment;
 import dev.runway.ric.internal.error.ErrorReport;
@@ -92,6 +94,9 @@ public final class InvocationLoop implements Runnable {
 
     /** @return whether the handler's response was posted (rather than an error) */
     private boolean run(Invocation invocation) {
+        if (handler.streamsResponse()) {
+            return handleStreaming(invocation);
+        }
         response.reset();
         InvocationContext context = new InvocationContext(invocation, environment);
         traceIds.publish(invocation.traceId());
@@ -126,6 +131,58 @@ public final class InvocationLoop implements Runnable {
         return true;
     }
 
+    /**
+     * Runs one invocation whose response streams: the body leaves while the handler writes it. A failure before
+     * the first byte is an ordinary {@code /error}; after it, the stream ends with the error trailers, as does a
+     * response past {@link ResponseStream#MAX_BYTES}.
+     */
+    private boolean handleStreaming(Invocation invocation) {
+        StreamingResponse stream = new StreamingResponse(client, invocation.requestId(), ResponseStream.MAX_BYTES);
+        InvocationContext context = new InvocationContext(invocation, environment);
+        traceIds.publish(invocation.traceId());
+        InvocationLogContext.Scope logScope = logs.open(invocation.requestId(), invocation.tenantId(), invocation.traceId());
+        Throwable failure = null;
+        try {
+            handler.handle(invocation.payload(), stream, context);
+        } catch (Throwable t) {
+            failure = t;
+            logs.flush();
+            Diagnostics.invocationFailed(invocation.requestId(), t);
+        } finally {
+            logs.close(logScope);
+            traceIds.clear();
+            Thread.interrupted();
+        }
+        PostResult result;
+        try {
+            if (stream.overflowed()) {
+                ErrorReport report = tooLarge(stream.written(), ResponseStream.MAX_BYTES);
+                result = stream.isCommitted()
+                        ? stream.fail(ErrorTypes.RESPONSE_SIZE_TOO_LARGE, report.toJson())
+                        : client.postError(invocation.requestId(), report.toPost(ErrorTypes.RESPONSE_SIZE_TOO_LARGE, null));
+            } else if (failure != null) {
+                ErrorReport report = ErrorReport.of(failure);
+                result = stream.isCommitted()
+                        ? stream.fail(ErrorTypes.USER_EXCEPTION, report.toJson())
+                        : client.postError(invocation.requestId(), report.toPost(ErrorTypes.USER_EXCEPTION, failure));
+            } else {
+                result = stream.finish();
+            }
+        } catch (java.io.IOException | RuntimeApiException e) {
+            // The platform stopped reading the stream: the invocation is over for it. The loop goes on, and its
+            // next /next opens a new connection.
+            Diagnostics.warn("The streamed response of " + invocation.requestId() + " broke off: " + e.getMessage());
+            rethrowIfFatal(failure);
+            return false;
+        }
+        if (!result.accepted()) {
+            Diagnostics.warn("The platform refused the streamed response of " + invocation.requestId() + ": HTTP "
+                    + result.status() + " " + result.bodyText());
+        }
+        rethrowIfFatal(failure);
+        return failure == null && !stream.overflowed();
+    }
+
     private void reportFailure(String requestId, Throwable failure) {
         ErrorReport report = ErrorReport.of(failure);
         Diagnostics.invocationFailed(requestId, failure);
@@ -133,9 +190,12 @@ public final class InvocationLoop implements Runnable {
     }
 
     private void reportTooLarge(String requestId, long size, int limit) {
-        ErrorReport report = ErrorReport.withoutStackTrace(ErrorTypes.RESPONSE_SIZE_TOO_LARGE,
+        post(requestId, tooLarge(size, limit).toPost(ErrorTypes.RESPONSE_SIZE_TOO_LARGE, null));
+    }
+
+    private static ErrorReport tooLarge(long size, long limit) {
+        return ErrorReport.withoutStackTrace(ErrorTypes.RESPONSE_SIZE_TOO_LARGE,
                 "Response payload size (" + size + " bytes) exceeded maximum allowed payload size (" + limit + " bytes).");
-        post(requestId, report.toPost(ErrorTypes.RESPONSE_SIZE_TOO_LARGE, null));
     }
 
     private void post(String requestId, ErrorPost error) {

@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.classpath;
 
+import dev.runway.ric.internal.loop.ResponseBuffer;
 import static dev.runway.ric.internal.classpath.FunctionFiles.entry;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ import dev.runway.ric.internal.handler.FunctionHandler;
 import dev.runway.ric.internal.handler.HandlerLoadException;
 import dev.runway.ric.internal.handler.HandlerLoader;
 import dev.runway.ric.internal.handler.TestContext;
-import dev.runway.ric.internal.loop.ResponseBuffer;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,8 +1,9 @@
 package dev.runway.ric.internal.handler;
 
+import dev.runway.ric.internal.loop.ResponseBuffer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.runway.ric.internal.loop.ResponseBuffer;
+import java.io.OutputStream;
 
 /** Loads fixtures and calls them as the loop does. */
 final class Invocations {

@@ -15,6 +15,7 @@ import dev.runway.ric.testing.handlers.FailingHandler;
 import dev.runway.ric.testing.handlers.GreetingHandler;
 import dev.runway.ric.testing.handlers.InterruptingHandler;
 import dev.runway.ric.testing.handlers.SizedResponseHandler;
+import dev.runway.ric.testing.handlers.ThreadKindHandler;
 import dev.runway.ric.testing.handlers.TraceReportingHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -284,6 +285,31 @@ class InvocationLoopTest {
             assertThat(api.takePost().bodyText()).isEqualTo("sdk=Root=1-ghi");
             api.enqueue("{}");
             assertThat(api.takePost().bodyText()).isEqualTo("sdk=null");
+        }
+    }
+
+    @Test
+    void loopsRunOnVirtualThreadsWhenAskedAndNeverMixUpRequests() throws Exception {
+        try (RuntimeUnderTest runtime = start(ThreadKindHandler.class.getName(),
+                Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "8", "RUNWAY_LOOP_THREADS", "virtual"))) {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < 32; i++) {
+                ids.add(api.enqueue("{}").requestId());
+            }
+            for (int i = 0; i < 32; i++) {
+                RecordedPost post = api.takePost();
+                assertThat(post.bodyText()).startsWith("virtual=true name=runway-loop-").endsWith(" id=" + post.requestId());
+                assertThat(ids.remove(post.requestId())).isTrue();
+            }
+            assertThat(api.connectionCount()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void loopsRunOnPlatformThreadsByDefault() throws Exception {
+        try (RuntimeUnderTest runtime = start(ThreadKindHandler.class.getName(), Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "2"))) {
+            api.enqueue("{}");
+            assertThat(api.takePost().bodyText()).startsWith("virtual=false name=runway-loop-");
         }
     }
 

@@ -68,7 +68,7 @@ public final class ExtensionsApi {
                 forbidden(exchange, "Extension.TooManyExtensions", "Extension limit (" + Sandbox.MAX_EXTENSIONS + ") reached");
                 return;
             }
-            boolean external = g.launched.containsKey(name);
+            boolean external = g.externalNames.contains(name);
             String invalid = invalidEvent(events, external);
             if (invalid != null) {
                 forbidden(exchange, "Extension.InvalidEventType", invalid);
@@ -76,7 +76,7 @@ public final class ExtensionsApi {
             }
             extension = new Extension(UUID.randomUUID().toString(), name, new LinkedHashSet<>(events), external);
             g.extensions.put(extension.id, extension);
-            if (g.launched.keySet().stream().allMatch(launched ->
+            if (g.externalNames.stream().allMatch(launched ->
                     g.extensions.values().stream().anyMatch(e -> e.name.equals(launched)))) {
                 g.externalsRegistered.complete(null);
             }

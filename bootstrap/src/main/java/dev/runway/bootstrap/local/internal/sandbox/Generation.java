@@ -15,6 +15,12 @@ final class Generation {
 
     final int number;
     final long initStartNanos = System.nanoTime();
+    /**
+     * The external extensions' file names, all known before the first is launched: an extension can register
+     * before its own launch has returned, and must be recognised as external then, and must not let the runtime
+     * start before the extensions launched after it have registered.
+     */
+    final java.util.Set<String> externalNames = new java.util.LinkedHashSet<>();
     /** External extension processes by file name, as launched. */
     final Map<String, ChildProcess> launched = new LinkedHashMap<>();
     /** Registered extensions by id, in registration order. */

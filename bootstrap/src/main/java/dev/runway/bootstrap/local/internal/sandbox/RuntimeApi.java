@@ -169,6 +169,24 @@ public final class RuntimeApi {
         });
     }
 
+    /**
+     * {@code GET /runtime/restore/next}, SnapStart's "init is done, snapshot me": the emulator takes no snapshot,
+     * so the restore is immediate. Only during init, as on the platform. A failure of the after-restore hooks comes
+     * back on {@code /runtime/restore/error}, which fails the init like {@code /runtime/init/error}.
+     */
+    public BodyConsumer restoreNext(Exchange exchange) {
+        return BodyConsumer.ignoring(() -> {
+            synchronized (sandbox) {
+                Generation g = sandbox.current;
+                if (g == null || g.initDone || g.runtimeCalledNext) {
+                    exchange.respondJson(403, Errors.invalidTransition("Ready", "Restoring"));
+                    return;
+                }
+            }
+            exchange.respond(200, "application/json", new byte[0], Map.of());
+        });
+    }
+
     /** {@code POST /runtime/init/error}. */
     public BodyConsumer initError(Exchange exchange) {
         return new BufferedBody(PlatformConfig.MAX_PAYLOAD, (body, size, trailers) -> {

@@ -205,7 +205,11 @@ public final class Sandbox implements AutoCloseable {
 
     private void init(Generation g, String requestId, long deadlineNanos) throws InitFailure, InterruptedException {
         telemetry.platform("platform.initStart", PlatformEvents.initStart(config));
-        for (Path file : extensionFiles()) {
+        List<Path> files = extensionFiles();
+        synchronized (this) {
+            files.forEach(file -> g.externalNames.add(file.getFileName().toString()));
+        }
+        for (Path file : files) {
             launchExtension(g, file);
         }
         synchronized (this) {
@@ -336,7 +340,11 @@ public final class Sandbox implements AutoCloseable {
         env.putIfAbsent("AWS_REGION", config.region());
         env.putIfAbsent("AWS_DEFAULT_REGION", config.region());
         env.putIfAbsent("LAMBDA_TASK_ROOT", config.taskRoot().toString());
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.concurrent() ? "lambda-managed-instances" : "on-demand");
+        // snap-start is kept when the developer asks for it: the runtime then runs its SnapStart hooks around
+        // /runtime/restore/next, which this emulator answers at once (it takes no snapshot).
+        if (!"snap-start".equals(config.environment().get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.concurrent() ? "lambda-managed-instances" : "on-demand");
+        }
         if (config.concurrent()) {
             env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency()));
         } else {
