@@ -74,6 +74,9 @@ class ExtensionsHostIT {
         assertThat(events).contains("a-ext registered 200 {\"functionName\":\"test_function\"",
                 "\"requestId\":\"" + requestId + "\"");
 
+        // The invoker has its answer once the runtime posted it; the invocation ends once both extensions are back
+        // in /event/next. SIGTERM before that resets an environment in the middle of an invocation.
+        ExtensionsSdkIT.await(emulator.process::stdout, "REPORT RequestId: " + requestId);
         long before = System.currentTimeMillis();
         // 143: the JVM ends as SIGTERM ends a process, after its shutdown hook shut the environment down.
         assertThat(emulator.terminate()).isIn(0, 143);
