@@ -105,7 +105,7 @@ runway_install_rie() {
 # the tests remove their own containers). Idempotent, every step bounded in time; never fails: returns 1 when
 # there is no Docker API, and the container tests then skip, saying so.
 runway_setup_docker_api() {
-    local sock=/run/podman/podman.sock i
+    local sock=/run/podman/podman.sock
     if [[ -z ${DOCKER_HOST:-} ]] && command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then
         echo "Docker API: the local Docker engine"
         return 0
@@ -138,7 +138,7 @@ runway_setup_docker_api() {
     rm -f "$sock"
     # Detached and without stdin, so this script never waits on it; it lives as long as the machine.
     nohup podman system service --time=0 "unix://$sock" </dev/null >/tmp/podman-service.log 2>&1 &
-    for i in $(seq 1 30); do
+    for _ in $(seq 1 30); do
         if [[ -S $sock ]] && DOCKER_HOST=unix://$sock timeout 10 docker info >/dev/null 2>&1; then
             export DOCKER_HOST=unix://$sock TESTCONTAINERS_RYUK_DISABLED=true
             echo "Docker API: Podman at $DOCKER_HOST (started, pid $!)"
