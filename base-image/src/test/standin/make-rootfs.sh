@@ -33,7 +33,9 @@ copy_lib() {
 for lib in $(ldd "$busybox" | awk '/=>/ { print $3 } !/=>/ && /^\t\// { print $1 }'); do
     copy_lib "$lib"
 done
-for name in libc.so.6 libdl.so.2 libm.so.6 libpthread.so.0 librt.so.1 libresolv.so.2 libnss_files.so.2 libnss_dns.so.2; do
+# libgcc_s and libstdc++ are in AL2023 too; the official RIC's JNI client (the benchmark's comparison) needs them.
+for name in libc.so.6 libdl.so.2 libm.so.6 libpthread.so.0 librt.so.1 libresolv.so.2 libnss_files.so.2 libnss_dns.so.2 \
+    libgcc_s.so.1 libstdc++.so.6; do
     for dir in /lib/x86_64-linux-gnu /lib/aarch64-linux-gnu /lib64 /usr/lib64; do
         copy_lib "$dir/$name"
     done

@@ -46,8 +46,8 @@ public final class ColdStartBench {
         Path task = tmp.resolve("task");
         unzip(Path.of(args[0]), opt);
         unzip(Path.of(args[1]), task);
-        Path official = Path.of(args[2]);
-        Path jdk = Path.of(args[3]);
+        Path official = Path.of(args[2]).toAbsolutePath();
+        Path jdk = Path.of(args[3]).toAbsolutePath();
         int starts = Integer.parseInt(args[4]);
         String jre = opt.resolve("runway/jre/bin/java").toString();
         Map<String, List<String>> clients = new java.util.LinkedHashMap<>();
@@ -96,7 +96,7 @@ public final class ColdStartBench {
         try (FakeRuntimeApi api = FakeRuntimeApi.start()) {
             api.enqueue("{\"name\":\"bench\"}");
             ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    .redirectErrorStream(true).redirectOutput(task.resolveSibling(name + ".log").toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("AWS_") || key.startsWith("RUNWAY_")
                     || key.equals("JAVA_TOOL_OPTIONS"));
@@ -110,7 +110,12 @@ public final class ColdStartBench {
             long start = System.nanoTime();
             Process process = builder.start();
             try {
-                RecordedPost post = api.takePost(Duration.ofSeconds(60));
+                RecordedPost post;
+                try {
+                    post = api.takePost(Duration.ofSeconds(60));
+                } catch (AssertionError e) {
+                    throw new IllegalStateException(name + ": no response; log " + task.resolveSibling(name + ".log"), e);
+                }
                 long end = System.nanoTime();
                 if (post == null || post.kind() != RecordedPost.Kind.RESPONSE) {
                     throw new IllegalStateException(name + ": no response: " + post);
