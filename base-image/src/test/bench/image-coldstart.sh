@@ -41,7 +41,8 @@ ENTRYPOINT ["/var/runtime/jre/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLe
 DOCKERFILE
 docker build -q -t localhost/runway-it/hello-official:latest "$work" >/dev/null
 
-port=19080
+# A fresh range per run: a container left by an interrupted run keeps its port.
+port=$((20000 + $$ % 20000))
 once() {
     image=$1
     port=$((port + 1))
