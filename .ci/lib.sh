@@ -149,3 +149,23 @@ runway_setup_docker_api() {
     echo "Docker API: podman system service did not answer (see /tmp/podman-service.log)"
     return 1
 }
+
+# The packaging tools base-image uses (zip, unzip; strip and objdump from binutils), installed when missing and
+# possible. Never fails: without them the base-image build says what is missing.
+runway_ensure_packaging_tools() {
+    local missing=()
+    command -v zip >/dev/null 2>&1 || missing+=(zip)
+    command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+    command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+    if ((${#missing[@]} == 0)); then
+        echo "Packaging tools: zip, unzip, binutils present"
+        return 0
+    fi
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "Packaging tools: installing ${missing[*]}"
+        { timeout 300 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 300 apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 ||
+            echo "Packaging tools: apt-get install ${missing[*]} failed"
+    else
+        echo "Packaging tools: missing ${missing[*]} (install them: base-image needs them)"
+    fi
+}
