@@ -150,13 +150,15 @@ runway_setup_docker_api() {
     return 1
 }
 
-# The packaging tools base-image uses (zip, unzip; strip and objdump from binutils), installed when missing and
+# The packaging tools base-image uses (zip, unzip; strip and objdump from binutils; busybox for the container
+# tests' stand-in base image), installed when missing and
 # possible. Never fails: without them the base-image build says what is missing.
 runway_ensure_packaging_tools() {
     local missing=()
     command -v zip >/dev/null 2>&1 || missing+=(zip)
     command -v unzip >/dev/null 2>&1 || missing+=(unzip)
     command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+    command -v busybox >/dev/null 2>&1 || missing+=(busybox)
     if ((${#missing[@]} == 0)); then
         echo "Packaging tools: zip, unzip, binutils present"
         return 0

@@ -13,7 +13,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
-busybox=$(command -v busybox)
+busybox=$(command -v busybox) || {
+    echo "[stand-in] no busybox on this machine (apt-get install busybox): cannot make the stand-in base image" >&2
+    exit 1
+}
 mkdir -p "$root/bin" "$root/usr/local/bin" "$root/etc" "$root/tmp" "$root/var/task" "$root/var/runtime" \
     "$root/opt" "$root/proc" "$root/sys" "$root/dev" "$root/root"
 chmod 1777 "$root/tmp"
