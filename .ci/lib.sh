@@ -98,3 +98,76 @@ runway_install_rie() {
     echo "RIE: go install failed twice (the Go module proxy may not serve this module version today)."
     return 1
 }
+
+# A Docker API for the container tests (base-image's ContainerIT, through Testcontainers). With a Docker engine
+# already answering, nothing is done. Otherwise Podman (Debian's podman + runc) is installed and serves the Docker
+# API on a socket; DOCKER_HOST and TESTCONTAINERS_RYUK_DISABLED are exported (Ryuk's image cannot be pulled here;
+# the tests remove their own containers). Idempotent, every step bounded in time; never fails: returns 1 when
+# there is no Docker API, and the container tests then skip, saying so.
+runway_setup_docker_api() {
+    local sock=/run/podman/podman.sock
+    if [[ -z ${DOCKER_HOST:-} ]] && command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then
+        echo "Docker API: the local Docker engine"
+        return 0
+    fi
+    if [[ -S $sock ]] && DOCKER_HOST=unix://$sock timeout 20 docker info >/dev/null 2>&1; then
+        export DOCKER_HOST=unix://$sock TESTCONTAINERS_RYUK_DISABLED=true
+        echo "Docker API: Podman at $DOCKER_HOST (already serving)"
+        return 0
+    fi
+    if ! command -v podman >/dev/null 2>&1 || ! command -v runc >/dev/null 2>&1; then
+        if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+            echo "Docker API: none (no Docker engine, no Podman, and cannot apt-get install it)"
+            return 1
+        fi
+        echo "Docker API: installing podman and runc (apt-get)"
+        if ! { timeout 300 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq podman runc; } >/dev/null 2>&1; then
+            echo "Docker API: apt-get install podman runc failed"
+            return 1
+        fi
+    fi
+    # crun (Podman's default) fails on these hosts' cgroups; the default RLIMIT_NOFILE cannot be set without
+    # CAP_SYS_RESOURCE. A containers.conf already there is left alone unless it is ours.
+    local conf=/etc/containers/containers.conf
+    if [[ ! -f $conf ]] || grep -q 'written by Runway .ci' "$conf"; then
+        mkdir -p /etc/containers
+        printf '%s\n' '# written by Runway .ci/lib.sh (runway_setup_docker_api)' '[containers]' 'default_ulimits = []' '' \
+            '[engine]' 'runtime = "runc"' >"$conf"
+    fi
+    mkdir -p /run/podman
+    rm -f "$sock"
+    # Detached and without stdin, so this script never waits on it; it lives as long as the machine.
+    nohup podman system service --time=0 "unix://$sock" </dev/null >/tmp/podman-service.log 2>&1 &
+    for _ in $(seq 1 30); do
+        if [[ -S $sock ]] && DOCKER_HOST=unix://$sock timeout 10 docker info >/dev/null 2>&1; then
+            export DOCKER_HOST=unix://$sock TESTCONTAINERS_RYUK_DISABLED=true
+            echo "Docker API: Podman at $DOCKER_HOST (started, pid $!)"
+            return 0
+        fi
+        sleep 1
+    done
+    echo "Docker API: podman system service did not answer (see /tmp/podman-service.log)"
+    return 1
+}
+
+# The packaging tools base-image uses (zip, unzip; strip and objdump from binutils; busybox for the container
+# tests' stand-in base image), installed when missing and
+# possible. Never fails: without them the base-image build says what is missing.
+runway_ensure_packaging_tools() {
+    local missing=()
+    command -v zip >/dev/null 2>&1 || missing+=(zip)
+    command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+    command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+    command -v busybox >/dev/null 2>&1 || missing+=(busybox)
+    if ((${#missing[@]} == 0)); then
+        echo "Packaging tools: zip, unzip, binutils present"
+        return 0
+    fi
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "Packaging tools: installing ${missing[*]}"
+        { timeout 300 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 300 apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 ||
+            echo "Packaging tools: apt-get install ${missing[*]} failed"
+    else
+        echo "Packaging tools: missing ${missing[*]} (install them: base-image needs them)"
+    fi
+}
