@@ -48,6 +48,14 @@ class LambdaFunctionExtensionTest {
     }
 
     @Test
+    void internalExtensionsOnTheClassPathSeeEachInvocation() {
+        LambdaResponse response = lambda.invoke(new Greeter.Request("Ext", 0));
+        String requestId = response.requestId().orElseThrow();
+
+        assertThat(RecordingExtension.CALLS).containsSubsequence("started:" + requestId, "finished:" + requestId + ":false");
+    }
+
+    @Test
     void aTimeoutIsThePlatformsError() {
         LambdaResponse response = lambda.invoke(new Greeter.Request("Slow", 60_000));
 
