@@ -79,7 +79,7 @@ class ConformanceIT {
         RunningProcess process = RunningProcess.start(target.name().toLowerCase() + "-" + processes.size(), command, env,
                 taskRoot, temp);
         processes.add(process);
-        awaitListening(process, port);
+        process.awaitListening(port, Duration.ofSeconds(60));
         return URI.create("http://127.0.0.1:" + port + "/2015-03-31/functions/function/invocations");
     }
 
@@ -227,26 +227,5 @@ class ConformanceIT {
             }
         }
         return map;
-    }
-
-    private static void awaitListening(RunningProcess process, int port) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the platform exited at start.\n" + process.output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-        }
-        throw new AssertionError("the platform does not listen on " + port + ".\n" + process.output());
     }
 }

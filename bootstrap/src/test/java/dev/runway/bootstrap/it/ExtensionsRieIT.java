@@ -84,7 +84,7 @@ class ExtensionsRieIT {
                         Distribution.bootstrap().toAbsolutePath().toString(), handler),
                 env, taskRoot, temp);
         processes.add(process);
-        awaitListening(process, invokePort);
+        process.awaitListening(invokePort, Duration.ofSeconds(30));
         return new Emulator(process, URI.create("http://127.0.0.1:" + invokePort + "/2015-03-31/functions/function/invocations"));
     }
 
@@ -154,26 +154,5 @@ class ExtensionsRieIT {
 
         assertThat(Files.readString(temp.resolve("extensions.log")))
                 .contains("late late registration refused 403 Extension.RegistrationClosed");
-    }
-
-    private static void awaitListening(RunningProcess process, int port) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The RIE exited at start.\n" + process.output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("The RIE does not listen on " + port + ".\n" + process.output());
     }
 }

@@ -56,7 +56,7 @@ final class LocalEmulator implements AutoCloseable {
         RunningProcess process = RunningProcess.start(name, command, env, taskRoot, logDirectory);
         LocalEmulator emulator = new LocalEmulator(process, port);
         try {
-            emulator.awaitListening();
+            process.awaitListening(port, Duration.ofSeconds(60));
         } catch (RuntimeException | Error e) {
             process.close();
             throw e;
@@ -79,27 +79,6 @@ final class LocalEmulator implements AutoCloseable {
     int terminate() {
         process.signalTerminate();
         return process.exitStatus(WAIT);
-    }
-
-    private void awaitListening() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("local mode exited at start.\n" + process.output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-        }
-        throw new AssertionError("local mode does not listen on " + port + ".\n" + process.output());
     }
 
     static int freePort() throws IOException {

@@ -130,8 +130,8 @@ class RieIT {
      * until it listens.
      */
     private Emulator start(Path taskRoot, String handler, Map<String, String> extraEnvironment) throws IOException {
-        int invokePort = freePort();
-        int runtimeApiPort = freePort();
+        int invokePort = LocalEmulator.freePort();
+        int runtimeApiPort = LocalEmulator.freePort();
         Map<String, String> env = RunningProcess.baseEnvironment();
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.putAll(extraEnvironment);
@@ -143,7 +143,7 @@ class RieIT {
                         handler),
                 env, taskRoot, temp);
         processes.add(process);
-        awaitListening(process, invokePort);
+        process.awaitListening(invokePort, Duration.ofSeconds(30));
         return new Emulator(process,
                 URI.create("http://127.0.0.1:" + invokePort + "/2015-03-31/functions/function/invocations"));
     }
@@ -154,28 +154,6 @@ class RieIT {
                 .POST(HttpRequest.BodyPublishers.ofString(event))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void awaitListening(RunningProcess process, int port) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The RIE exited at start.\n" + process.output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                return;
-            } catch (IOException notYet) {
-                sleep(Duration.ofMillis(50));
-            }
-        }
-        throw new AssertionError("The RIE does not listen on " + port + ".\n" + process.output());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep(Duration duration) {

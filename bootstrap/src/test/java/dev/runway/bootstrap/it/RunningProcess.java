@@ -2,6 +2,9 @@ package dev.runway.bootstrap.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +145,31 @@ final class RunningProcess implements AutoCloseable {
             }
         }
         throw new AssertionError(name + " did not print '" + text + "' within " + timeout + ".\n" + output());
+    }
+
+    /**
+     * Waits, a bounded time, until something accepts connections on a loopback port: the server this process
+     * starts (an invoke endpoint). Fails at once when the process has exited.
+     */
+    void awaitListening(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new AssertionError(name + " exited at start.\n" + output());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+        throw new AssertionError(name + " does not listen on " + port + ".\n" + output());
     }
 
     /** @return everything the process wrote, for failure messages */
