@@ -98,23 +98,11 @@ public final class InvocationLoop implements Runnable {
             return handleStreaming(invocation);
         }
         response.reset();
-        InvocationContext context = new InvocationContext(invocation, environment);
-        traceIds.publish(invocation.traceId());
-        InvocationLogContext.Scope logScope = logs.open(invocation.requestId(), invocation.tenantId(), invocation.traceId());
-        try {
-            handler.handle(invocation.payload(), response, context);
-        } catch (Throwable failure) {
-            // Still inside the invocation: its unfinished output, then the failure, are logged under its id.
-            logs.flush();
-            reportFailure(invocation.requestId(), failure);
+        Throwable failure = callHandler(invocation, response);
+        if (failure != null) {
+            post(invocation.requestId(), ErrorReport.of(failure).toPost(ErrorTypes.USER_EXCEPTION, failure));
             rethrowIfFatal(failure);
             return false;
-        } finally {
-            // Before the response is posted: once it is, the platform may freeze the sandbox.
-            logs.close(logScope);
-            traceIds.clear();
-            // A flag the handler left set must not interrupt the next /next.
-            Thread.interrupted();
         }
         if (response.overflowed()) {
             reportTooLarge(invocation.requestId(), response.written(), response.limit());
@@ -132,27 +120,39 @@ public final class InvocationLoop implements Runnable {
     }
 
     /**
+     * Calls the handler inside the invocation's scope: its context, trace id and log scope, all gone again when
+     * this returns, before anything is posted (once it is, the platform may freeze the sandbox).
+     *
+     * @return what the handler threw, already logged under the invocation's id, or {@code null}
+     */
+    private Throwable callHandler(Invocation invocation, java.io.OutputStream out) {
+        InvocationContext context = new InvocationContext(invocation, environment);
+        traceIds.publish(invocation.traceId());
+        InvocationLogContext.Scope logScope = logs.open(invocation.requestId(), invocation.tenantId(), invocation.traceId());
+        try {
+            handler.handle(invocation.payload(), out, context);
+            return null;
+        } catch (Throwable failure) {
+            // Still inside the invocation: its unfinished output, then the failure, are logged under its id.
+            logs.flush();
+            Diagnostics.invocationFailed(invocation.requestId(), failure);
+            return failure;
+        } finally {
+            logs.close(logScope);
+            traceIds.clear();
+            // A flag the handler left set must not interrupt the next /next.
+            Thread.interrupted();
+        }
+    }
+
+    /**
      * Runs one invocation whose response streams: the body leaves while the handler writes it. A failure before
      * the first byte is an ordinary {@code /error}; after it, the stream ends with the error trailers, as does a
      * response past {@link ResponseStream#MAX_BYTES}.
      */
     private boolean handleStreaming(Invocation invocation) {
         StreamingResponse stream = new StreamingResponse(client, invocation.requestId(), ResponseStream.MAX_BYTES);
-        InvocationContext context = new InvocationContext(invocation, environment);
-        traceIds.publish(invocation.traceId());
-        InvocationLogContext.Scope logScope = logs.open(invocation.requestId(), invocation.tenantId(), invocation.traceId());
-        Throwable failure = null;
-        try {
-            handler.handle(invocation.payload(), stream, context);
-        } catch (Throwable t) {
-            failure = t;
-            logs.flush();
-            Diagnostics.invocationFailed(invocation.requestId(), t);
-        } finally {
-            logs.close(logScope);
-            traceIds.clear();
-            Thread.interrupted();
-        }
+        Throwable failure = callHandler(invocation, stream);
         PostResult result;
         try {
             if (stream.overflowed()) {
@@ -181,12 +181,6 @@ public final class InvocationLoop implements Runnable {
         }
         rethrowIfFatal(failure);
         return failure == null && !stream.overflowed();
-    }
-
-    private void reportFailure(String requestId, Throwable failure) {
-        ErrorReport report = ErrorReport.of(failure);
-        Diagnostics.invocationFailed(requestId, failure);
-        post(requestId, report.toPost(ErrorTypes.USER_EXCEPTION, failure));
     }
 
     private void reportTooLarge(String requestId, long size, int limit) {
