@@ -76,7 +76,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Routes apiRoutes() {
         RuntimeApi runtime = new RuntimeApi(sandbox);
         ExtensionsApi extensions = new ExtensionsApi(sandbox);
-        TelemetryApi telemetryApi = new TelemetryApi(telemetry, extensions::extensionName);
+        TelemetryApi telemetryApi = new TelemetryApi(telemetry, extensions::extensionName, sandbox::subscriptionsOpen);
         String r = "/2018-06-01/runtime";
         String e = "/2020-01-01/extension";
         return new Routes()

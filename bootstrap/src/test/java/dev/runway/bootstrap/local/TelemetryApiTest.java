@@ -136,6 +136,78 @@ class TelemetryApiTest {
         }
     }
 
+    @Test
+    void aSubscriptionAfterInitIsRefusedWith403SubscriptionClosed() throws Exception {
+        fixture.invoke("{}");
+        fixture.runtime.awaitStart();
+        String id = registerExtension();
+        extensionNext(id);
+        // The runtime gets the invocation only once init is over: the runtime and the extension are ready.
+        assertThat(fixture.next().statusCode()).isEqualTo(200);
+        String body = "{\"schemaVersion\":\"2022-12-13\",\"types\":[\"platform\"],"
+                + "\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"http://sandbox.localdomain:4243\"}}";
+
+        HttpResponse<String> telemetry = subscribe(id, body);
+        HttpResponse<String> logs = fixture.send("PUT", "/2020-08-15/logs", ("{\"schemaVersion\":\"2021-03-18\","
+                + "\"types\":[\"function\"],\"destination\":{\"protocol\":\"TCP\",\"port\":4243}}")
+                .getBytes(StandardCharsets.UTF_8), "Lambda-Extension-Identifier", id);
+
+        assertThat(telemetry.statusCode()).isEqualTo(403);
+        assertThat(telemetry.body()).isEqualTo("{\"errorMessage\":\"Telemetry API subscription is closed already\","
+                + "\"errorType\":\"Telemetry.SubscriptionClosed\"}");
+        assertThat(logs.statusCode()).isEqualTo(403);
+        assertThat(logs.body()).isEqualTo("{\"errorMessage\":\"Logs API subscription is closed already\","
+                + "\"errorType\":\"Logs.SubscriptionClosed\"}");
+        // The body is checked first, as on Lambda: a bad one is still a 400.
+        assertValidationError(subscribe(id, "{\"schemaVersion\":\"2022-12-13\",\"types\":[]}"));
+    }
+
+    @Test
+    void aSubscriberDuringInitGetsTheInitEventsEmittedBeforeIt() throws Exception {
+        LinkedBlockingQueue<String> batches = new LinkedBlockingQueue<>();
+        listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        listener.createContext("/", exchange -> {
+            batches.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.start();
+
+        fixture.invoke("{}");
+        TestRuntime.Instance runtime = fixture.runtime.awaitStart();
+        runtime.log.accept("printed during init, before the subscription");
+        String id = registerExtension();
+        HttpResponse<String> subscribed = subscribe(id, "{\"schemaVersion\":\"2022-12-13\","
+                + "\"types\":[\"platform\",\"function\"],\"buffering\":{\"timeoutMs\":25},"
+                + "\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"http://sandbox.localdomain:" + listener.getAddress().getPort()
+                + "\"}}");
+        extensionNext(id);
+        fixture.next();
+
+        assertThat(subscribed.statusCode()).isEqualTo(200);
+        List<String> types = new java.util.ArrayList<>();
+        List<Object> records = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!types.contains("platform.initReport") && System.nanoTime() < deadline) {
+            String batch = batches.poll(1, TimeUnit.SECONDS);
+            if (batch != null) {
+                for (Object event : (List<?>) dev.runway.bootstrap.local.internal.json.Json.parse(batch)) {
+                    types.add((String) ((java.util.Map<?, ?>) event).get("type"));
+                    records.add(((java.util.Map<?, ?>) event).get("record"));
+                }
+            }
+        }
+        // The invocation's events may follow in the same batch.
+        assertThat(types.subList(0, types.indexOf("platform.initReport") + 1)).containsExactly("platform.initStart", "function", "platform.extension",
+                "platform.telemetrySubscription", "platform.initRuntimeDone", "platform.initReport");
+        assertThat(records.get(1)).isEqualTo("printed during init, before the subscription");
+    }
+
+    private void extensionNext(String id) {
+        fixture.http.sendAsync(java.net.http.HttpRequest.newBuilder(fixture.api("/2020-01-01/extension/event/next"))
+                .header("Lambda-Extension-Identifier", id).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertValidationError(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("\"errorType\":\"ValidationError\"");

@@ -97,6 +97,17 @@ public final class Sandbox implements AutoCloseable {
         return telemetry;
     }
 
+    /**
+     * Whether the Telemetry and Logs APIs take subscriptions now: from an init's start until the runtime and every
+     * extension are ready, as Lambda turns its subscription service off at that point.
+     *
+     * @return whether an init is under way
+     */
+    public synchronized boolean subscriptionsOpen() {
+        Generation g = current;
+        return g != null && !g.resetting && !g.ready.isDone();
+    }
+
     /** @return the function's settings */
     public PlatformConfig config() {
         return config;
