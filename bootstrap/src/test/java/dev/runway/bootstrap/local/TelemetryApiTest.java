@@ -55,6 +55,15 @@ class TelemetryApiTest {
         assertValidationError(subscribe(id, "{\"schemaVersion\":\"2022-12-13\",\"types\":[\"platform\"],"
                 + "\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"http://example.com:80\"}}"));
         assertValidationError(subscribe(id, "not json"));
+        String tcp = "{\"schemaVersion\":\"2022-12-13\",\"types\":[\"platform\"],\"destination\":";
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"TCP\"}}"));
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"TCP\",\"port\":0}}"));
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"TCP\",\"port\":65536}}"));
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"TCP\",\"port\":9001}}"));
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"TCP\",\"port\":\"4243\"}}"));
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"TCP\",\"port\":4243.5}}"));
+        assertValidationError(subscribe(id, tcp + "{\"protocol\":\"UDP\",\"port\":4243}}"));
+        assertThat(subscribe(id, tcp + "{\"protocol\":\"TCP\",\"port\":4243}}").statusCode()).isEqualTo(200);
         HttpResponse<String> anonymous = fixture.send("PUT", "/2022-07-01/telemetry", "{}".getBytes());
         assertThat(anonymous.statusCode()).isEqualTo(403);
         assertThat(anonymous.body()).contains("Extension.MissingExtensionIdentifier");

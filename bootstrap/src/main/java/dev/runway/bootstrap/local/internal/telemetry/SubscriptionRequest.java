@@ -61,13 +61,23 @@ final class SubscriptionRequest {
             return new Subscription(extension, types, maxItems, maxBytes, timeoutMs, httpUri(destination.get("URI")), 0);
         }
         if ("TCP".equals(protocol)) {
-            Object port = destination.get("port");
-            if (!(port instanceof Long p) || p < 1 || p > 65535 || p == 9001) {
-                throw new Invalid("destination.port must be a port other than 9001");
-            }
-            return new Subscription(extension, types, maxItems, maxBytes, timeoutMs, null, p.intValue());
+            return new Subscription(extension, types, maxItems, maxBytes, timeoutMs, null, tcpPort(destination.get("port")));
         }
-        throw new Invalid("destination.protocol must be HTTP or TCP");
+        throw new Invalid("destination.protocol must be HTTP or TCP, got " + protocol);
+    }
+
+    /**
+     * The port a TCP subscriber listens on in the sandbox: 1–65535 but 9001, the Runtime API's own on Lambda, as for
+     * an HTTP destination's port.
+     */
+    private static int tcpPort(Object value) throws Invalid {
+        if (value == null) {
+            throw new Invalid("destination.port is required with protocol TCP");
+        }
+        if (!(value instanceof Long port) || port < 1 || port > 65535 || port == 9001) {
+            throw new Invalid("destination.port must be a whole number from 1 to 65535 other than 9001, got " + value);
+        }
+        return port.intValue();
     }
 
     private static Set<String> types(Object value) throws Invalid {
