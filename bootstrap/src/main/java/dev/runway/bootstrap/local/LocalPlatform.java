@@ -55,7 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private LocalPlatform(PlatformConfig config) {
         this.sandbox = new Sandbox(config);
-        this.telemetry = new TelemetryHub();
+        this.telemetry = new TelemetryHub(config.err());
         sandbox.telemetry(telemetry);
         this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         HttpServer api = null;

@@ -30,6 +30,7 @@ final class PlatformFixture implements AutoCloseable {
     final LocalPlatform platform;
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private boolean closed;
 
     PlatformFixture(UnaryOperator<LocalPlatform.Builder> settings) {
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -124,8 +125,12 @@ final class PlatformFixture implements AutoCloseable {
         return output.toString(StandardCharsets.UTF_8);
     }
 
+    /** Closes the platform, once: a test may close it itself to see what it sends when it shuts down. */
     @Override
     public void close() {
-        platform.close();
+        if (!closed) {
+            closed = true;
+            platform.close();
+        }
     }
 }

@@ -212,6 +212,38 @@ class TelemetryApiTest {
         assertThat(records.get(1)).isEqualTo("printed during init, before the subscription");
     }
 
+    @Test
+    void anExtensionThatSubscribesAgainReplacesItsSubscription() throws Exception {
+        LinkedBlockingQueue<String> first = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> second = new LinkedBlockingQueue<>();
+        listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        listener.createContext("/first", exchange -> {
+            first.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.createContext("/second", exchange -> {
+            second.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.start();
+        fixture.invoke("{}");
+        TestRuntime.Instance runtime = fixture.runtime.awaitStart();
+        String id = registerExtension();
+        String body = "{\"schemaVersion\":\"2022-12-13\",\"types\":[\"function\"],\"buffering\":{\"timeoutMs\":25},"
+                + "\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"http://sandbox.localdomain:" + listener.getAddress().getPort();
+
+        assertThat(subscribe(id, body + "/first\"}}").statusCode()).isEqualTo(200);
+        assertThat(subscribe(id, body + "/second\"}}").statusCode()).isEqualTo(200);
+        runtime.log.accept("once");
+
+        assertThat(second.poll(30, TimeUnit.SECONDS)).contains("\"record\":\"once\"");
+        fixture.close();
+        assertThat(first).as("the replaced subscription got nothing more").isEmpty();
+        assertThat(second).as("and the line went out once").isEmpty();
+    }
+
     private void extensionNext(String id) {
         fixture.http.sendAsync(java.net.http.HttpRequest.newBuilder(fixture.api("/2020-01-01/extension/event/next"))
                 .header("Lambda-Extension-Identifier", id).build(), HttpResponse.BodyHandlers.ofString());

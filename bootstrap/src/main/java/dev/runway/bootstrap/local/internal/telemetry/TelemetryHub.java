@@ -1,62 +1,58 @@
 package dev.runway.bootstrap.local.internal.telemetry;
 
 import dev.runway.bootstrap.local.internal.json.Json;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The Telemetry API's delivery side: events are buffered per subscriber and sent in batches, as a JSON array
- * POSTed to its HTTP destination (or newline-delimited over TCP), when the batch reaches {@code maxItems} or
- * {@code maxBytes} or its oldest event is {@code timeoutMs} old. Events of the init phase are kept and replayed
- * to a subscriber that arrives later in that phase, as Lambda does. A subscriber that does not take a batch
- * after three tries loses it (Lambda would report {@code platform.logsDropped}).
+ * The Telemetry API's delivery side: each event goes to every {@link Subscriber} that wants its category, which
+ * batches it to its HTTP or TCP destination and reports what it could not deliver as {@code platform.logsDropped}.
+ * The events of the current init are kept ({@link InitReplay}) and replayed to a subscriber that arrives later in
+ * that init, as Lambda does. Each {@code platform.initStart} begins a new environment: the old one's subscribers get
+ * what they have buffered, then nothing more (their extensions are restarted, and subscribe again).
  */
 public final class TelemetryHub implements TelemetrySink, AutoCloseable {
 
-    private static final int MAX_REPLAYED = 1_000;
-    private static final int ATTEMPTS = 3;
-
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "runway-telemetry");
+    private final PrintStream diagnostics;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "runway-telemetry-timer");
         thread.setDaemon(true);
         return thread;
     });
+    /** One thread per batch out, at most one batch out per subscriber: a slow subscriber delays no other. */
+    private final ExecutorService senders;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Consumer<Map<String, Object>>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Queue> queues = new ArrayList<>();
-    private final Deque<Map<String, Object>> initEvents = new ArrayDeque<>();
+    // Guarded by this.
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final InitReplay initEvents = new InitReplay();
+    private boolean closed;
 
-    /** One subscriber's pending batch. Guarded by the hub. */
-    private final class Queue {
-        final Subscription subscription;
-        final List<String> events = new ArrayList<>();
-        int bytes;
-        ScheduledFuture<?> timer;
-        Socket tcp;
-
-        Queue(Subscription subscription) {
-            this.subscription = subscription;
-        }
+    /**
+     * @param diagnostics where the platform says that a subscriber loses events (its standard error)
+     */
+    public TelemetryHub(PrintStream diagnostics) {
+        this.diagnostics = diagnostics;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "runway-telemetry-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -69,20 +65,30 @@ public final class TelemetryHub implements TelemetrySink, AutoCloseable {
     }
 
     /**
-     * Adds a subscriber, replaying the events of the current init.
+     * Adds a subscriber, replaying the events of the current init. The caller checked that subscriptions are open.
+     * An extension that subscribes again replaces its subscription: one subscriber per extension, however often it
+     * asks.
      *
      * @param subscription the subscriber
      */
     synchronized void subscribe(Subscription subscription) {
-        Queue queue = new Queue(subscription);
-        queues.add(queue);
+        if (closed) {
+            return;
+        }
+        subscribers.removeIf(earlier -> {
+            boolean replaced = earlier.extension().equals(subscription.extension());
+            if (replaced) {
+                earlier.retire();
+            }
+            return replaced;
+        });
+        Subscriber subscriber = new Subscriber(subscription, Destination.of(subscription, http), timers, senders, diagnostics);
+        subscribers.add(subscriber);
+        initEvents.replayTo(subscriber);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("name", subscription.extension());
         record.put("state", "Subscribed");
         record.put("types", List.copyOf(subscription.types()));
-        for (Map<String, Object> event : initEvents) {
-            offer(queue, event);
-        }
         emit(event("platform.telemetrySubscription", record));
     }
 
@@ -107,118 +113,50 @@ public final class TelemetryHub implements TelemetrySink, AutoCloseable {
     private synchronized void emit(Map<String, Object> event) {
         String type = (String) event.get("type");
         if (type.equals("platform.initStart")) {
-            // A new environment: the old one's subscribers are gone (their extensions were restarted), and
-            // this init's events are the ones a subscriber arriving during it gets again.
-            flushAll();
-            queues.clear();
-            initEvents.clear();
-            recordingInit = true;
-        }
-        if (recordingInit && initEvents.size() < MAX_REPLAYED) {
-            initEvents.add(event);
-        }
-        if (type.equals("platform.initReport")) {
-            recordingInit = false;
+            subscribers.forEach(Subscriber::retire);
+            subscribers.clear();
+            initEvents.start();
         }
         for (Consumer<Map<String, Object>> listener : listeners) {
             listener.accept(event);
         }
-        for (Queue queue : queues) {
-            offer(queue, event);
+        if (closed) {
+            return;
         }
-    }
-
-    private boolean recordingInit;
-
-    private void offer(Queue queue, Map<String, Object> event) {
-        String type = (String) event.get("type");
         String category = type.startsWith("platform.") ? "platform" : type;
-        if (!queue.subscription.types().contains(category)) {
-            return;
+        byte[] json = Json.write(event).getBytes(StandardCharsets.UTF_8);
+        initEvents.record(category, json);
+        if (type.equals("platform.initReport")) {
+            initEvents.stop();
         }
-        String json = Json.write(event);
-        queue.events.add(json);
-        queue.bytes += json.length();
-        if (queue.events.size() >= queue.subscription.maxItems() || queue.bytes >= queue.subscription.maxBytes()) {
-            flush(queue);
-        } else if (queue.timer == null) {
-            queue.timer = scheduler.schedule(() -> {
-                synchronized (TelemetryHub.this) {
-                    flush(queue);
-                }
-            }, queue.subscription.timeoutMs(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Sends the queue's batch, off this thread. Call with the hub's lock held. */
-    private void flush(Queue queue) {
-        if (queue.timer != null) {
-            queue.timer.cancel(false);
-            queue.timer = null;
-        }
-        if (queue.events.isEmpty()) {
-            return;
-        }
-        List<String> batch = List.copyOf(queue.events);
-        queue.events.clear();
-        queue.bytes = 0;
-        scheduler.execute(() -> send(queue, batch, 1));
-    }
-
-    private void send(Queue queue, List<String> batch, int attempt) {
-        boolean sent = queue.subscription.httpUri() != null ? postHttp(queue, batch) : writeTcp(queue, batch);
-        if (!sent && attempt < ATTEMPTS) {
-            scheduler.schedule(() -> send(queue, batch, attempt + 1), 100L * attempt, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private boolean postHttp(Queue queue, List<String> batch) {
-        HttpRequest request = HttpRequest.newBuilder(queue.subscription.httpUri())
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", batch) + "]"))
-                .build();
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
-    private boolean writeTcp(Queue queue, List<String> batch) {
-        try {
-            if (queue.tcp == null || queue.tcp.isClosed()) {
-                queue.tcp = new Socket(InetAddress.getLoopbackAddress(), queue.subscription.tcpPort());
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.wants(category)) {
+                subscriber.offer(json);
             }
-            OutputStream out = queue.tcp.getOutputStream();
-            for (String event : batch) {
-                out.write((event + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            out.flush();
-            return true;
-        } catch (IOException e) {
-            queue.tcp = null;
-            return false;
         }
     }
 
-    /** Sends what is buffered now, as Lambda does before it shuts an environment down. */
-    public synchronized void flushAll() {
-        queues.forEach(this::flush);
-    }
-
+    /** Sends what is buffered, waits a little for it to be delivered, then lets go of every subscriber. */
     @Override
     public void close() {
-        flushAll();
-        scheduler.shutdown();
+        List<Subscriber> last;
+        synchronized (this) {
+            closed = true;
+            subscribers.forEach(Subscriber::flush);
+            last = List.copyOf(subscribers);
+            subscribers.clear();
+        }
+        // Bounded, as Lambda bounds the shutdown: a subscriber that does not answer in time loses what is left.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            while (last.stream().anyMatch(s -> !s.idle()) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        senders.shutdownNow();
+        last.forEach(Subscriber::close);
+        timers.shutdownNow();
     }
 }
