@@ -162,7 +162,7 @@ class TelemetryApiTest {
                 .getBytes(StandardCharsets.UTF_8), "Lambda-Extension-Identifier", id);
 
         assertThat(telemetry.statusCode()).isEqualTo(403);
-        assertThat(telemetry.body()).isEqualTo("{\"errorMessage\":\"Telemetry API subscription is closed already\","
+        assertThat(telemetry.body()).isEqualTo("{\"errorMessage\":\"Telemetry API subscription is closed\","
                 + "\"errorType\":\"Telemetry.SubscriptionClosed\"}");
         assertThat(logs.statusCode()).isEqualTo(403);
         assertThat(logs.body()).isEqualTo("{\"errorMessage\":\"Logs API subscription is closed already\","

@@ -57,7 +57,7 @@ public final class TelemetryApi {
             if (!open.getAsBoolean()) {
                 exchange.respondJson(403, logsApi
                         ? error("Logs.SubscriptionClosed", "Logs API subscription is closed already")
-                        : error("Telemetry.SubscriptionClosed", "Telemetry API subscription is closed already"));
+                        : error("Telemetry.SubscriptionClosed", "Telemetry API subscription is closed"));
                 return;
             }
             hub.subscribe(subscription);
