@@ -82,7 +82,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
      * @param registration the extension's registration (its id)
      * @return how the platform answered
      * @throws IOException when the listener cannot be bound
-     * @throws ExtensionsApiException when the platform refuses the subscription (such as 400 after init)
+     * @throws ExtensionsApiException when the platform refuses the subscription (such as 403
+     *     {@code Telemetry.SubscriptionClosed} after init)
      * @throws InterruptedException when interrupted while binding
      */
     public synchronized Subscription start(Registration registration) throws IOException, InterruptedException {
