@@ -57,7 +57,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.sandbox = new Sandbox(config);
         this.telemetry = new TelemetryHub(config.err());
         sandbox.telemetry(telemetry);
-        this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        // One event loop for both servers: an invoke and its runtime's /next and /response are then handled by
+        // one thread, with no wake-up of another in between (each costs tens of microseconds on a VM).
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         HttpServer api = null;
         try {
             api = HttpServer.start(group, config.host(), config.runtimeApiPort(), apiRoutes());

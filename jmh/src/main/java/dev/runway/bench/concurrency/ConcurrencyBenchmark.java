@@ -1,14 +1,10 @@
 package dev.runway.bench.concurrency;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +22,7 @@ import java.util.jar.JarFile;
  * Lambda Managed Instances concurrency, measured end to end: Runway's distribution in local mode with
  * {@code AWS_LAMBDA_MAX_CONCURRENCY=N}, its loops on platform or virtual threads ({@code RUNWAY_LOOP_THREADS}),
  * and N client threads invoking a function that waits a fixed time. Reports throughput and the latency added to the
- * function's own time (client-side invoke latency minus the wait), p50 and p99.
+ * function's own time (client-side invoke latency minus the time the handler measured itself), p50 and p99.
  *
  * <pre>{@code
  * ./mvnw -B -q -pl jmh -am package -DskipTests
@@ -78,12 +74,11 @@ public final class ConcurrencyBenchmark {
         Process process = builder.start();
         try {
             awaitListening(port, process);
-            URI uri = URI.create("http://127.0.0.1:" + port + "/2015-03-31/functions/function/invocations");
-            measure(uri, level, invocations / 4, waitMs, new long[invocations / 4], new AtomicLong()); // warm-up
+            measure(port, level, invocations / 4, waitMs, new long[invocations / 4], new AtomicLong()); // warm-up
             long[] added = new long[invocations];
             AtomicLong retries = new AtomicLong();
             long start = System.nanoTime();
-            measure(uri, level, invocations, waitMs, added, retries);
+            measure(port, level, invocations, waitMs, added, retries);
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(added);
             return String.format("| %s | %d | %.0f | %.2f | %.2f | %d |", mode, level, invocations / seconds,
@@ -96,8 +91,11 @@ public final class ConcurrencyBenchmark {
         }
     }
 
-    /** {@code level} client threads share {@code count} invocations; each records latency minus the wait, in ns. */
-    private static void measure(URI uri, int level, int count, int waitMs, long[] added, AtomicLong retries)
+    /**
+     * {@code level} client threads, one keep-alive connection each, share {@code count} invocations; each records
+     * its latency minus the time the handler measured itself, in ns, and checks that the answer is its own.
+     */
+    private static void measure(int port, int level, int count, int waitMs, long[] added, AtomicLong retries)
             throws InterruptedException {
         AtomicLong next = new AtomicLong();
         CountDownLatch done = new CountDownLatch(level);
@@ -105,13 +103,15 @@ public final class ConcurrencyBenchmark {
         byte[] event = Integer.toString(waitMs).getBytes(StandardCharsets.US_ASCII);
         for (int t = 0; t < level; t++) {
             Thread client = new Thread(() -> {
-                try {
+                try (InvokeClient invoker = new InvokeClient(port)) {
                     for (long i; (i = next.getAndIncrement()) < count; ) {
                         long begin = System.nanoTime();
-                        while (invoke(uri, event) == 400) {
+                        InvokeClient.Answer answer;
+                        while ((answer = invoker.invoke(event)).status() == 400) {
                             retries.incrementAndGet();
                         }
-                        added[(int) i] = System.nanoTime() - begin - waitMs * 1_000_000L;
+                        long elapsed = System.nanoTime() - begin;
+                        added[(int) i] = elapsed - handlerNanos(answer);
                     }
                 } catch (Throwable e) {
                     synchronized (failures) {
@@ -128,24 +128,16 @@ public final class ConcurrencyBenchmark {
         }
     }
 
-    private static int invoke(URI uri, byte[] event) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setFixedLengthStreamingMode(event.length);
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(event);
+    /** The handler's own time, from its answer; fails when the answer belongs to another invocation. */
+    private static long handlerNanos(InvokeClient.Answer answer) throws IOException {
+        if (answer.status() != 200) {
+            throw new IOException("invoke answered HTTP " + answer.status() + ": " + answer.body());
         }
-        int status = connection.getResponseCode();
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in != null) {
-                in.transferTo(new ByteArrayOutputStream());
-            }
+        String[] parts = answer.body().split(" ");
+        if (parts.length != 2 || !parts[0].equals(answer.requestId())) {
+            throw new IOException("crossed invocations: request " + answer.requestId() + " answered " + answer.body());
         }
-        if (status != 200 && status != 400) {
-            throw new IOException("invoke answered HTTP " + status);
-        }
-        return status;
+        return Long.parseLong(parts[1]);
     }
 
     private static void awaitListening(int port, Process process) throws Exception {

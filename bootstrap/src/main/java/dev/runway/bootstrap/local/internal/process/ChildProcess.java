@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A runtime or extension process the platform started, with its output forwarded line by line to the
@@ -32,9 +31,13 @@ public final class ChildProcess implements RuntimeInstance {
     private final Process process;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final List<Thread> pumps = new ArrayList<>(2);
+    private final ProcessTree tree;
+    private final PeakMemory peak;
 
     private ChildProcess(Process process) {
         this.process = process;
+        this.tree = new ProcessTree(process.toHandle());
+        this.peak = new PeakMemory(tree);
     }
 
     /**
@@ -134,26 +137,7 @@ public final class ChildProcess implements RuntimeInstance {
         if (!process.isAlive()) {
             return 0;
         }
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .mapToLong(handle -> vmHwmKib(handle.pid()))
-                .sum();
-    }
-
-    /** The peak resident set of a process, from Linux's {@code /proc/<pid>/status}; 0 elsewhere. */
-    static long vmHwmKib(long pid) {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        try {
-            for (String line : Files.readAllLines(status, StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("VmHWM:")) {
-                    String value = line.substring(6).trim();
-                    int space = value.indexOf(' ');
-                    return Long.parseLong(space < 0 ? value : value.substring(0, space));
-                }
-            }
-        } catch (IOException | NumberFormatException | UncheckedIOException e) {
-            // not Linux, or the process just ended
-        }
-        return 0;
+        return peak.read();
     }
 
     private static Path findSetsid() {

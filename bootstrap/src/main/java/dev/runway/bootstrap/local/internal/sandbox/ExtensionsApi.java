@@ -148,7 +148,7 @@ public final class ExtensionsApi {
                 extension.busyWith = null;
                 if (finished != null) {
                     finished.extensionsBusy.remove(extension);
-                    finished.checkEnded(sandbox.config.concurrent());
+                    sandbox.checkEnded(finished);
                 }
                 if (!extension.ready) {
                     extension.ready = true;

@@ -34,8 +34,11 @@ final class Invocation {
      * own {@code /event/next}.
      */
     final CompletableFuture<Void> runtimeFinished = new CompletableFuture<>();
-    /** Whether {@code platform.runtimeDone} was sent. Only the controller thread touches it. */
-    boolean runtimeDoneSent;
+    /** Whether {@code platform.runtimeDone} was sent. */
+    private boolean runtimeDoneSent;
+    /** Whether its outcome (end, timeout or crash) was taken, and the timer that fires its timeout. */
+    private boolean settled;
+    private java.util.concurrent.ScheduledFuture<?> timer;
     /** Completes when the invocation has ended normally. */
     final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -46,14 +49,44 @@ final class Invocation {
         this.responder = responder;
     }
 
-    /** Ends the invocation when nothing is outstanding any more. Call with the sandbox's lock held. */
-    void checkEnded(boolean concurrent) {
-        boolean finished = answered && (runtimeDone || concurrent);
-        if (finished) {
-            runtimeFinished.complete(null);
+    /** @return true the first time only: the caller sends {@code platform.runtimeDone} */
+    synchronized boolean markRuntimeDoneSent() {
+        boolean first = !runtimeDoneSent;
+        runtimeDoneSent = true;
+        return first;
+    }
+
+    /** @param timer fires the timeout; cancelled at once if the invocation is already settled */
+    synchronized void timer(java.util.concurrent.ScheduledFuture<?> timer) {
+        this.timer = timer;
+        if (settled) {
+            timer.cancel(false);
         }
+    }
+
+    /** @return true the first time only: the caller's outcome is the invocation's; its timer is cancelled */
+    synchronized boolean settle() {
+        if (settled) {
+            return false;
+        }
+        settled = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        return true;
+    }
+
+    /**
+     * Ends the invocation when nothing is outstanding any more. Call with the sandbox's lock held.
+     *
+     * @return true when this call found the runtime finished with it, the first time
+     */
+    boolean checkEnded(boolean concurrent) {
+        boolean finished = answered && (runtimeDone || concurrent);
+        boolean finishedNow = finished && runtimeFinished.complete(null);
         if (finished && extensionsBusy.isEmpty()) {
             ended.complete(null);
         }
+        return finishedNow;
     }
 }

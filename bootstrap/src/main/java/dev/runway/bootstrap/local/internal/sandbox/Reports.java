@@ -48,8 +48,8 @@ final class Reports {
                 report.append("\tError Type: ").append(errorType);
             }
         }
-        out.println("END RequestId: " + requestId);
-        out.println(report.append('\t'));
+        // One write for both lines: they are printed for every invocation.
+        out.print("END RequestId: " + requestId + System.lineSeparator() + report.append('\t') + System.lineSeparator());
     }
 
     /**

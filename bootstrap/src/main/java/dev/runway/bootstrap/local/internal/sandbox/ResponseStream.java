@@ -69,7 +69,7 @@ final class ResponseStream implements BodyConsumer {
         synchronized (sandbox) {
             invocation.producedBytes = size;
             invocation.failed = errorType != null;
-            invocation.checkEnded(sandbox.config.concurrent());
+            sandbox.checkEnded(invocation);
         }
         if (!started) {
             answerWhole(errorType, errorBody);
@@ -108,7 +108,7 @@ final class ResponseStream implements BodyConsumer {
         // The runtime's connection broke mid-stream: the invoker's answer cannot be completed.
         synchronized (sandbox) {
             invocation.failed = true;
-            invocation.checkEnded(sandbox.config.concurrent());
+            sandbox.checkEnded(invocation);
         }
         invocation.responder.endStream(Map.of(ERROR_TYPE, "Runtime.TruncatedResponse"));
     }

@@ -52,6 +52,9 @@ public final class RuntimeApi {
                 g.registrationOpen = false;
                 ExtensionsApi.checkReady(g);
             }
+            if (sandbox.finishingLoops > 0) {
+                sandbox.finishingLoops--;
+            }
             sandbox.parkedNexts.add(exchange);
             exchange.onClose(() -> {
                 synchronized (sandbox) {
@@ -90,7 +93,7 @@ public final class RuntimeApi {
                 // The platform refuses the value; the invocation fails at once rather than hang as the RIE does.
                 invocation.answered = true;
                 invocation.failed = true;
-                invocation.checkEnded(sandbox.config.concurrent());
+                sandbox.checkEnded(invocation);
                 Invocation failed = invocation;
                 return BodyConsumer.ignoring(() -> {
                     exchange.respondJson(400, Errors.json("InvalidFunctionResponseMode", "Invalid function response mode"));
@@ -121,7 +124,7 @@ public final class RuntimeApi {
                 }
                 target.answered = true;
                 target.producedBytes = size;
-                target.checkEnded(sandbox.config.concurrent());
+                sandbox.checkEnded(target);
             }
             exchange.respond(202, "application/json", Sandbox.bytes(ACCEPTED), Map.of());
             String type = sandbox.config.concurrent() && exchange.header("Content-Type") != null
@@ -153,7 +156,7 @@ public final class RuntimeApi {
                 }
                 invocation.answered = true;
                 invocation.failed = true;
-                invocation.checkEnded(sandbox.config.concurrent());
+                sandbox.checkEnded(invocation);
             }
             exchange.respond(202, "application/json", Sandbox.bytes(ACCEPTED), Map.of());
             String errorType = ErrorBodies.errorType(exchange.header("Lambda-Runtime-Function-Error-Type"));

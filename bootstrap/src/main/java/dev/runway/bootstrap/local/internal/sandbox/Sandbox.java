@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +34,8 @@ import java.util.stream.Stream;
  * The execution environment Lambda gives a function, and its lifecycle: init on the first invoke (extensions,
  * then the runtime), invocations, and the reset after a timeout or a crash, with the platform's shutdown
  * sequence. One lock (this object) guards all state shared with the API handlers, which run on the servers'
- * event loops; the waiting is done by one controller thread per invoke, never on an event loop.
+ * event loops. An invocation in a running environment is followed with callbacks, on the event loops; init, a
+ * wait for the turn, and a reset, which block, are done by controller threads, never on an event loop.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -50,6 +52,11 @@ public final class Sandbox implements AutoCloseable {
     private final Semaphore sequential = new Semaphore(1, true);
     private final Object initLock = new Object();
     private final ExecutorService controllers;
+    /**
+     * Fires the timeouts of invocations started off an event loop; a timeout is cancelled, and removed, as soon as
+     * its invocation ends.
+     */
+    private final ScheduledThreadPoolExecutor timeouts;
     private int generations;
     private volatile String runtimeApiAddress;
     private volatile boolean closed;
@@ -57,6 +64,12 @@ public final class Sandbox implements AutoCloseable {
     // Guarded by this.
     Generation current;
     final Deque<Exchange> parkedNexts = new ArrayDeque<>();
+    /**
+     * Multi-concurrency: runtime loops that have answered an invocation and are about to call {@code /next} again.
+     * An invoke arriving in that instant waits for such a loop instead of being refused: the loop's slot is free
+     * from the moment it answered, as on Lambda Managed Instances.
+     */
+    int finishingLoops;
     final Deque<Invocation> undelivered = new ArrayDeque<>();
     final Map<String, Invocation> active = new HashMap<>();
     /** Sequential mode: the invocation the runtime has, until it calls {@code /next} after answering it. */
@@ -81,6 +94,12 @@ public final class Sandbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.timeouts = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "runway-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timeouts.setRemoveOnCancelPolicy(true);
     }
 
     /** @param address the Runtime API's {@code host:port}, given to the runtime and the extensions */
@@ -125,7 +144,43 @@ public final class Sandbox implements AutoCloseable {
                     "Sandbox.Failure", "The local platform is shutting down")));
             return;
         }
-        controllers.execute(() -> runInvoke(request, responder));
+        if (!invokeNow(request, responder)) {
+            controllers.execute(() -> runInvoke(request, responder));
+        }
+    }
+
+    /**
+     * The common case, on the caller's thread (an event loop): the environment is up and, one at a time, free.
+     * Nothing here blocks, and no thread is handed the invocation: it is followed with callbacks and a timer.
+     * Handing every invoke to a thread of its own cost two thread wake-ups each way, most of the platform's
+     * latency and CPU per invocation.
+     *
+     * @return false when the invoke must take the slow way: init first, or wait for its turn
+     */
+    private boolean invokeNow(InvokeRequest request, InvokeResponder responder) {
+        Generation generation;
+        synchronized (this) {
+            generation = current;
+            if (generation == null || !generation.initDone || generation.resetting || generation.failed.isDone()) {
+                return false;
+            }
+        }
+        // With a timeout, a fair semaphore's tryAcquire keeps the queue's order; without one it would barge in.
+        if (!config.concurrent() && !tryAcquireTurn()) {
+            return false;
+        }
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.timeoutSeconds());
+        start(generation, newInvocation(request, responder), deadlineNanos, !config.concurrent());
+        return true;
+    }
+
+    private boolean tryAcquireTurn() {
+        try {
+            return sequential.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void runInvoke(InvokeRequest request, InvokeResponder responder) {
@@ -137,34 +192,59 @@ public final class Sandbox implements AutoCloseable {
                 permit = true;
             }
             long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.timeoutSeconds());
-            long deadlineMs = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(config.timeoutSeconds());
-            String requestId = config.concurrent() && request.requestId() != null && !request.requestId().isBlank()
-                    ? request.requestId()
-                    : UUID.randomUUID().toString();
+            Invocation invocation = newInvocation(request, responder);
             Generation generation;
             try {
-                generation = ensureInitialized(requestId, deadlineNanos);
+                generation = ensureInitialized(invocation.requestId, deadlineNanos);
             } catch (InitFailure failure) {
                 responder.respond(failure.status, failure.headers, failure.body);
                 return;
             }
-            Invocation invocation = new Invocation(requestId, request, deadlineMs, responder);
-            if (!dispatch(generation, invocation)) {
-                responder.respond(400, Map.of("Content-Type", "application/json"), bytes(Errors.json(
-                        "Runtime.Unavailable", "No runtime is available to take the invoke: every one is busy")));
-                return;
-            }
-            awaitEnd(generation, invocation, deadlineNanos);
+            // From here the invocation owns the turn, and gives it back when it is settled.
+            permit = false;
+            start(generation, invocation, deadlineNanos, !config.concurrent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             responder.respond(502, Map.of(), new byte[0]);
         } catch (RuntimeException e) {
-            config.err().println("[runway local] the invoke failed inside the platform: " + e);
-            e.printStackTrace(config.err());
-            responder.respond(500, Map.of("Content-Type", "application/json"),
-                    bytes(Errors.json("InternalServerError", String.valueOf(e.getMessage()))));
+            internalError(responder, e);
         } finally {
             if (permit) {
+                sequential.release();
+            }
+        }
+    }
+
+    private Invocation newInvocation(InvokeRequest request, InvokeResponder responder) {
+        long deadlineMs = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(config.timeoutSeconds());
+        String requestId = config.concurrent() && request.requestId() != null && !request.requestId().isBlank()
+                ? request.requestId()
+                : UUID.randomUUID().toString();
+        return new Invocation(requestId, request, deadlineMs, responder);
+    }
+
+    private void internalError(InvokeResponder responder, RuntimeException e) {
+        config.err().println("[runway local] the invoke failed inside the platform: " + e);
+        e.printStackTrace(config.err());
+        responder.respond(500, Map.of("Content-Type", "application/json"),
+                bytes(Errors.json("InternalServerError", String.valueOf(e.getMessage()))));
+    }
+
+    /** Hands the invocation to the runtime and follows it to its end; gives the turn back then, if it has it. */
+    private void start(Generation generation, Invocation invocation, long deadlineNanos, boolean hasTurn) {
+        boolean dispatched = false;
+        try {
+            dispatched = dispatch(generation, invocation);
+            if (!dispatched) {
+                invocation.responder.respond(400, Map.of("Content-Type", "application/json"), bytes(Errors.json(
+                        "Runtime.Unavailable", "No runtime is available to take the invoke: every one is busy")));
+                return;
+            }
+            follow(generation, invocation, deadlineNanos, hasTurn ? sequential::release : () -> { });
+        } catch (RuntimeException e) {
+            internalError(invocation.responder, e);
+        } finally {
+            if (!dispatched && hasTurn) {
                 sequential.release();
             }
         }
@@ -406,7 +486,8 @@ public final class Sandbox implements AutoCloseable {
 
     private boolean dispatch(Generation g, Invocation invocation) {
         synchronized (this) {
-            if (config.concurrent() && parkedNexts.stream().noneMatch(Exchange::isOpen)) {
+            if (config.concurrent() && finishingLoops <= undelivered.size()
+                    && parkedNexts.stream().noneMatch(Exchange::isOpen)) {
                 return false;
             }
             active.put(invocation.requestId, invocation);
@@ -429,6 +510,13 @@ public final class Sandbox implements AutoCloseable {
         return true;
     }
 
+    /** Ends the invocation if nothing is outstanding; counts its loop as finishing. Call with the lock held. */
+    void checkEnded(Invocation invocation) {
+        if (invocation.checkEnded(config.concurrent()) && config.concurrent()) {
+            finishingLoops++;
+        }
+    }
+
     /** Pairs waiting invocations with waiting {@code /next} calls. Call with the lock held. */
     void deliverToRuntime() {
         while (!undelivered.isEmpty() && !parkedNexts.isEmpty()) {
@@ -444,26 +532,68 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private void awaitEnd(Generation g, Invocation invocation, long deadlineNanos) throws InterruptedException {
-        try {
-            CompletableFuture.anyOf(invocation.runtimeFinished, g.failed)
-                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (invocation.runtimeFinished.isDone()) {
-                // As Lambda: as soon as the runtime is done, while extensions may still be busy with the invocation.
-                runtimeDone(invocation, invocation.failed ? "error" : "success");
+    /**
+     * Follows a dispatched invocation to its end without a thread of its own: {@code platform.runtimeDone} as soon
+     * as the runtime is done (extensions may still be busy), then the report when it has ended, the timeout when
+     * its deadline passes first, or the crash when the environment fails first. Exactly one of these settles it.
+     *
+     * @param afterwards gives the turn back, once the invocation is settled
+     */
+    private void follow(Generation g, Invocation invocation, long deadlineNanos, Runnable afterwards) {
+        Runnable timeout = () -> settle(invocation, afterwards, () -> timedOut(g, invocation), true);
+        long delay = Math.max(0, deadlineNanos - System.nanoTime());
+        // On an event loop, its own timer: scheduling and cancelling there wake no other thread.
+        io.netty.util.concurrent.EventExecutor loop = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+        invocation.timer(loop != null
+                ? loop.schedule(timeout, delay, TimeUnit.NANOSECONDS)
+                : timeouts.schedule(timeout, delay, TimeUnit.NANOSECONDS));
+        // The futures complete under the sandbox's lock: what follows runs after the completer has released it.
+        invocation.runtimeFinished.thenRun(() -> later(() -> runtimeDone(invocation, invocation.failed ? "error" : "success")));
+        invocation.ended.thenRun(() -> later(() -> settle(invocation, afterwards,
+                () -> finished(g, invocation, invocation.failed ? "error" : null, null), false)));
+        g.failed.thenAccept(failure -> settle(invocation, afterwards, () -> {
+            if (!invocation.ended.isDone()) {
+                crashed(g, invocation, failure);
             }
-            CompletableFuture.anyOf(invocation.ended, g.failed)
-                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            timedOut(g, invocation);
+        }, true));
+    }
+
+    /** Runs the first of the invocation's outcomes to arrive; {@code blocking} ones (a reset) get a thread. */
+    private void settle(Invocation invocation, Runnable afterwards, Runnable outcome, boolean blocking) {
+        if (!invocation.settle()) {
             return;
-        } catch (ExecutionException e) {
-            // not completed exceptionally
         }
-        if (invocation.ended.isDone()) {
-            finished(g, invocation, invocation.failed ? "error" : null, null);
+        Runnable task = () -> {
+            try {
+                outcome.run();
+            } catch (RuntimeException e) {
+                config.err().println("[runway local] ending invocation " + invocation.requestId + " failed: " + e);
+            } finally {
+                afterwards.run();
+            }
+        };
+        if (blocking) {
+            offLoop(task);
         } else {
-            crashed(g, invocation, g.failed.join());
+            task.run();
+        }
+    }
+
+    /** Runs a task soon on this event loop, after what it is doing now, or on a controller thread off one. */
+    private void later(Runnable task) {
+        io.netty.util.concurrent.EventExecutor loop = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+        if (loop != null && !loop.isShuttingDown()) {
+            loop.execute(task);
+        } else {
+            offLoop(task);
+        }
+    }
+
+    private void offLoop(Runnable task) {
+        try {
+            controllers.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            task.run();
         }
     }
 
@@ -476,8 +606,7 @@ public final class Sandbox implements AutoCloseable {
             g.initDurationReported = true;
         }
         long maxMemoryMb = peakMemoryMb(g);
-        if (!invocation.runtimeDoneSent) {
-            invocation.runtimeDoneSent = true;
+        if (invocation.markRuntimeDoneSent()) {
             telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status, durationMs));
         }
         reports.end(invocation.requestId, durationMs, initDurationMs, maxMemoryMb, status, errorType);
@@ -486,7 +615,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void runtimeDone(Invocation invocation, String status) {
-        invocation.runtimeDoneSent = true;
+        if (!invocation.markRuntimeDoneSent()) {
+            return;
+        }
         telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status,
                 (System.nanoTime() - invocation.startNanos) / 1e6));
     }
@@ -567,6 +698,7 @@ public final class Sandbox implements AutoCloseable {
             runtime = g.runtime;
             processes = new LinkedHashMap<>(g.launched);
             parkedNexts.clear();
+            finishingLoops = 0;
             undelivered.clear();
             active.clear();
             sequentialCurrent = null;
@@ -640,6 +772,7 @@ public final class Sandbox implements AutoCloseable {
             reset(g, "spindown");
         }
         controllers.shutdownNow();
+        timeouts.shutdownNow();
     }
 
     static byte[] bytes(String text) {
