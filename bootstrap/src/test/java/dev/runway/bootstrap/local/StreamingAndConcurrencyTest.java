@@ -122,6 +122,30 @@ class StreamingAndConcurrencyTest {
     }
 
     @Test
+    void underMaxConcurrencyALoopsSlotIsFreeOnceItAnsweredNotOnlyOnceItCallsNextAgain() throws Exception {
+        try (PlatformFixture fixture = new PlatformFixture(b -> b.maxConcurrency(1))) {
+            CompletableFuture<HttpResponse<String>> first = fixture.invoke("1");
+            fixture.runtime.awaitStart();
+            String id = fixture.next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            assertThat(fixture.post(R + id + "/response", "done 1").statusCode()).isEqualTo(202);
+            assertThat(first.get(30, TimeUnit.SECONDS).body()).isEqualTo("done 1");
+
+            // The loop has answered and not called /next yet: a new invoke waits for it instead of getting 400.
+            CompletableFuture<HttpResponse<String>> second = fixture.invoke("2");
+            HttpResponse<String> event = fixture.next();
+            assertThat(event.body()).isEqualTo("2");
+            // And with that slot taken again, one more invoke has no runtime to go to.
+            HttpResponse<String> third = fixture.invoke("3").get(30, TimeUnit.SECONDS);
+            assertThat(third.statusCode()).isEqualTo(400);
+            assertThat(third.body()).contains("\"errorType\":\"Runtime.Unavailable\"");
+
+            String secondId = event.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            assertThat(fixture.post(R + secondId + "/response", "done 2").statusCode()).isEqualTo(202);
+            assertThat(second.get(30, TimeUnit.SECONDS).body()).isEqualTo("done 2");
+        }
+    }
+
+    @Test
     void underMaxConcurrencyATimeoutFailsTheInvocationOnlyAndALateAnswerGets410() throws Exception {
         try (PlatformFixture fixture = new PlatformFixture(b -> b.maxConcurrency(1).timeoutSeconds(1))) {
             CompletableFuture<HttpResponse<String>> invoke = fixture.invoke("{}");
