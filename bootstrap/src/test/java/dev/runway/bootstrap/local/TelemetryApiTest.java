@@ -3,6 +3,7 @@ package dev.runway.bootstrap.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -71,14 +72,7 @@ class TelemetryApiTest {
 
     @Test
     void platformEventsAndFunctionLinesArriveInBatches() throws Exception {
-        LinkedBlockingQueue<String> batches = new LinkedBlockingQueue<>();
-        listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        listener.createContext("/", exchange -> {
-            batches.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        listener.start();
+        LinkedBlockingQueue<String> batches = listenForBatches();
         List<TelemetryEvent> seen = new CopyOnWriteArrayList<>();
         fixture.platform.addTelemetryListener(seen::add);
 
@@ -173,14 +167,7 @@ class TelemetryApiTest {
 
     @Test
     void aSubscriberDuringInitGetsTheInitEventsEmittedBeforeIt() throws Exception {
-        LinkedBlockingQueue<String> batches = new LinkedBlockingQueue<>();
-        listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        listener.createContext("/", exchange -> {
-            batches.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        listener.start();
+        LinkedBlockingQueue<String> batches = listenForBatches();
 
         fixture.invoke("{}");
         TestRuntime.Instance runtime = fixture.runtime.awaitStart();
@@ -252,5 +239,18 @@ class TelemetryApiTest {
     private static void assertValidationError(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("\"errorType\":\"ValidationError\"");
+    }
+
+    /** Starts {@link #listener}: a telemetry destination that records each batch it receives and answers 200. */
+    private LinkedBlockingQueue<String> listenForBatches() throws IOException {
+        LinkedBlockingQueue<String> batches = new LinkedBlockingQueue<>();
+        listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        listener.createContext("/", exchange -> {
+            batches.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.start();
+        return batches;
     }
 }
