@@ -61,6 +61,18 @@ class JvmCommandLineIT extends BootstrapTestSupport {
     }
 
     @Test
+    void theJvmWritesNothingOfItsOwnToTheFunctionsLog() {
+        // JDK 25 warned about colliding cached adapters at every start with the AOT cache (JDK-8364929).
+        RunningProcess process = startBootstrap(function, TestFunctions.PROBE, Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512"));
+
+        RecordedPost result = invoke(process, "{}");
+
+        assertThat(result.kind()).as(result.bodyText()).isEqualTo(RecordedPost.Kind.RESPONSE);
+        assertThat(process.stdout()).doesNotContain("[warning]", "[error]");
+        assertThat(process.stderr()).doesNotContain("[warning]", "[error]");
+    }
+
+    @Test
     void javaToolOptionsReachTheFunction() {
         RunningProcess process = startBootstrap(function, TestFunctions.PROBE,
                 Map.of("JAVA_TOOL_OPTIONS", "-Drunway.it.tool=picked-up"));

@@ -84,6 +84,7 @@ enum Client {
         List<String> flags = new ArrayList<>(withoutSharing(common));
         flags.add("-XX:AOTMode=on");
         flags.add("-XX:AOTCache=" + layout.aotCache());
+        flags.add("-Xlog:aot=error,aot+codecache+stubs=error"); // as bootstrap: JDK-8364929's warnings
         return flags;
     }
 
