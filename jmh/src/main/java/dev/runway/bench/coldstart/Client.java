@@ -84,7 +84,10 @@ enum Client {
         List<String> flags = new ArrayList<>(withoutSharing(common));
         flags.add("-XX:AOTMode=on");
         flags.add("-XX:AOTCache=" + layout.aotCache());
-        flags.add("-Xlog:aot=error,aot+codecache+stubs=error"); // as bootstrap: JDK-8364929's warnings
+        // As bootstrap: without JDK-8364929's warnings, and without replaying the cache's training data.
+        flags.add("-Xlog:aot=error,aot+codecache+stubs=error");
+        flags.add("-XX:+UnlockDiagnosticVMOptions");
+        flags.add("-XX:-AOTReplayTraining");
         return flags;
     }
 
