@@ -3,6 +3,7 @@ package dev.runway.bootstrap.aot;
 import dev.runway.ric.testing.FakeRuntimeApi;
 import dev.runway.ric.testing.RecordedPost;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class AotCacheTraining {
         Path cache = lib.resolve("runway.aot");
         Files.deleteIfExists(cache);
         Files.deleteIfExists(lib.resolve("runway.aot.jdk"));
+        Files.deleteIfExists(lib.resolve("runway.aot.flags"));
         if (Runtime.version().feature() < 25) {
             System.out.println("[aot] JDK " + Runtime.version() + " cannot make an AOT cache (JDK 25+): none built.");
             return;
@@ -59,9 +61,41 @@ public final class AotCacheTraining {
             throw new IllegalStateException("the training run wrote no AOT cache; see " + distribution.resolve("aot-training.log"));
         }
         Files.writeString(lib.resolve("runway.aot.jdk"), jdkIdentity(Path.of(System.getProperty("java.home"))) + "\n");
+        Files.writeString(lib.resolve("runway.aot.flags"), String.join(" ", startFlags(cache)) + "\n");
         Files.deleteIfExists(distribution.resolve("aot-training.log"));
         System.out.println("[aot] " + cache + ": " + Files.size(cache) / (1024 * 1024) + " MiB, for " + jdkIdentity(
                 Path.of(System.getProperty("java.home"))));
+    }
+
+    /**
+     * The flags {@code bootstrap} adds next to this cache ({@code lib/runway.aot.flags}), each kept only if this
+     * JDK accepts it, since an unknown flag stops a JVM from starting:
+     * <ul>
+     *   <li>JDK 25 prints two warnings at every start when two cached adapters' fingerprints collide
+     *       (JDK-8364929), on standard output, so in the function's log: only errors of those tags are shown;
+     *   <li>the training data is not replayed: replaying compiles, during the function's init, the methods that
+     *       were hot in training, which cost a POJO cold start about 15 ms of CPU and 3 MB, for nothing.
+     * </ul>
+     */
+    static List<String> startFlags(Path cache) throws IOException, InterruptedException {
+        List<List<String>> candidates = List.of(List.of("-Xlog:aot=error,aot+codecache+stubs=error"),
+                List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"));
+        List<String> accepted = new ArrayList<>();
+        for (List<String> flags : candidates) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-XX:AOTCache=" + cache);
+            command.addAll(flags);
+            command.add("-version");
+            Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (probe.waitFor() == 0 && !output.contains("Unrecognized") && !output.contains("Invalid")) {
+                accepted.addAll(flags);
+            } else {
+                System.out.println("[aot] this JDK refuses " + flags + ": not used");
+            }
+        }
+        return accepted;
     }
 
     private static Process start(Path lib, Path cache, Path function, String handler, String runtimeApi, Path log)

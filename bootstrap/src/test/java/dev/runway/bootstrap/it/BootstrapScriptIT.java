@@ -172,6 +172,10 @@ class BootstrapScriptIT {
         List<String> argv = runWithJava(java, Map.of(), shellCommand).argv();
         assertThat(argv).contains("-XX:AOTCache=" + home.resolve("lib/runway.aot"))
                 .noneMatch(arg -> arg.startsWith("-Xshare") || arg.startsWith("-XX:SharedArchiveFile"));
+        // The flags the build chose for the cache follow it, one per word.
+        Files.writeString(home.resolve("lib/runway.aot.flags"), "-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining\n");
+        assertThat(runWithJava(java, Map.of(), shellCommand).argv()).containsSubsequence(
+                "-XX:AOTCache=" + home.resolve("lib/runway.aot"), "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
 
         // A runtime jar newer than the cache: the cache holds the previous jar's classes.
         Files.writeString(home.resolve("lib/runway-runtime.jar"), "");

@@ -29,7 +29,7 @@ class DistributionIT {
             List<String> expected = new java.util.ArrayList<>(List.of(
                     "runway-runtime.jar", "aws-lambda-java-core.jar", "jackson-annotations.jar", "runway-local.jar"));
             if (Runtime.version().feature() >= 25) {
-                expected.addAll(List.of("runway.aot", "runway.aot.jdk"));
+                expected.addAll(List.of("runway.aot", "runway.aot.jdk", "runway.aot.flags"));
             }
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
         }
