@@ -42,6 +42,9 @@ final class Generation {
     final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** Completes with the failure that ends this environment: a crash of the runtime or of an extension. */
     final CompletableFuture<Failure> failed = new CompletableFuture<>();
+    /** The invocations being followed to their end, which this environment's failure would end. */
+    final java.util.Set<Invocation> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean failureWatched = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * What ended an environment.
@@ -53,6 +56,11 @@ final class Generation {
 
     Generation(int number) {
         this.number = number;
+    }
+
+    /** @return true once: the caller registers the one watcher of {@link #failed} */
+    boolean watchFailure() {
+        return failureWatched.compareAndSet(false, true);
     }
 
     boolean hasExternalExtensions() {

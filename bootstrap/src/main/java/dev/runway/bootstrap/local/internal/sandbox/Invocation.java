@@ -39,6 +39,8 @@ final class Invocation {
     /** Whether its outcome (end, timeout or crash) was taken, and the timer that fires its timeout. */
     private boolean settled;
     private java.util.concurrent.ScheduledFuture<?> timer;
+    /** Run once it is settled: gives the turn back (one at a time), or nothing. */
+    Runnable afterwards = () -> { };
     /** Completes when the invocation has ended normally. */
     final CompletableFuture<Void> ended = new CompletableFuture<>();
 

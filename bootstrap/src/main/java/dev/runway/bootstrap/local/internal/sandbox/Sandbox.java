@@ -506,7 +506,9 @@ public final class Sandbox implements AutoCloseable {
             deliverToRuntime();
         }
         reports.start(invocation.requestId);
-        telemetry.platform("platform.start", PlatformEvents.start(invocation, config));
+        if (telemetry.wants("platform")) {
+            telemetry.platform("platform.start", PlatformEvents.start(invocation, config));
+        }
         return true;
     }
 
@@ -540,7 +542,8 @@ public final class Sandbox implements AutoCloseable {
      * @param afterwards gives the turn back, once the invocation is settled
      */
     private void follow(Generation g, Invocation invocation, long deadlineNanos, Runnable afterwards) {
-        Runnable timeout = () -> settle(invocation, afterwards, () -> timedOut(g, invocation), true);
+        invocation.afterwards = afterwards;
+        Runnable timeout = () -> settle(g, invocation, () -> timedOut(g, invocation), true);
         long delay = Math.max(0, deadlineNanos - System.nanoTime());
         // On an event loop, its own timer: scheduling and cancelling there wake no other thread.
         io.netty.util.concurrent.EventExecutor loop = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
@@ -549,27 +552,42 @@ public final class Sandbox implements AutoCloseable {
                 : timeouts.schedule(timeout, delay, TimeUnit.NANOSECONDS));
         // The futures complete under the sandbox's lock: what follows runs after the completer has released it.
         invocation.runtimeFinished.thenRun(() -> later(() -> runtimeDone(invocation, invocation.failed ? "error" : "success")));
-        invocation.ended.thenRun(() -> later(() -> settle(invocation, afterwards,
+        invocation.ended.thenRun(() -> later(() -> settle(g, invocation,
                 () -> finished(g, invocation, invocation.failed ? "error" : null, null), false)));
-        g.failed.thenAccept(failure -> settle(invocation, afterwards, () -> {
-            if (!invocation.ended.isDone()) {
-                crashed(g, invocation, failure);
-            }
-        }, true));
+        // The environment's failure is watched once for all its invocations: a callback per invocation on that
+        // long-lived future would stay on it until the environment ends, about a kilobyte per invocation.
+        g.followed.add(invocation);
+        if (g.watchFailure()) {
+            g.failed.thenAccept(failure -> {
+                for (Invocation followed : List.copyOf(g.followed)) {
+                    settle(g, followed, () -> {
+                        if (!followed.ended.isDone()) {
+                            crashed(g, followed, failure);
+                        }
+                    }, true);
+                }
+            });
+        }
+        if (g.failed.isDone()) {
+            // Failed while this one was being added: the watcher may have missed it.
+            Generation.Failure failure = g.failed.join();
+            settle(g, invocation, () -> crashed(g, invocation, failure), true);
+        }
     }
 
     /** Runs the first of the invocation's outcomes to arrive; {@code blocking} ones (a reset) get a thread. */
-    private void settle(Invocation invocation, Runnable afterwards, Runnable outcome, boolean blocking) {
+    private void settle(Generation g, Invocation invocation, Runnable outcome, boolean blocking) {
         if (!invocation.settle()) {
             return;
         }
+        g.followed.remove(invocation);
         Runnable task = () -> {
             try {
                 outcome.run();
             } catch (RuntimeException e) {
                 config.err().println("[runway local] ending invocation " + invocation.requestId + " failed: " + e);
             } finally {
-                afterwards.run();
+                invocation.afterwards.run();
             }
         };
         if (blocking) {
@@ -607,19 +625,25 @@ public final class Sandbox implements AutoCloseable {
         }
         long maxMemoryMb = peakMemoryMb(g);
         if (invocation.markRuntimeDoneSent()) {
-            telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status, durationMs));
+            if (telemetry.wants("platform")) {
+                telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status, durationMs));
+            }
         }
         reports.end(invocation.requestId, durationMs, initDurationMs, maxMemoryMb, status, errorType);
-        telemetry.platform("platform.report", PlatformEvents.report(invocation, config, status, errorType, durationMs,
-                initDurationMs, maxMemoryMb));
+        if (telemetry.wants("platform")) {
+            telemetry.platform("platform.report", PlatformEvents.report(invocation, config, status, errorType, durationMs,
+                    initDurationMs, maxMemoryMb));
+        }
     }
 
     private void runtimeDone(Invocation invocation, String status) {
         if (!invocation.markRuntimeDoneSent()) {
             return;
         }
-        telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status,
-                (System.nanoTime() - invocation.startNanos) / 1e6));
+        if (telemetry.wants("platform")) {
+            telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status,
+                    (System.nanoTime() - invocation.startNanos) / 1e6));
+        }
     }
 
     private void timedOut(Generation g, Invocation invocation) {

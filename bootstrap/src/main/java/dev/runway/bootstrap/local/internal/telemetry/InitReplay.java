@@ -38,6 +38,11 @@ final class InitReplay {
         recording = false;
     }
 
+    /** @return whether events are being kept now, during an init */
+    boolean recording() {
+        return recording;
+    }
+
     void record(String category, byte[] event) {
         if (!recording) {
             return;

@@ -93,12 +93,21 @@ public final class TelemetryHub implements TelemetrySink, AutoCloseable {
     }
 
     @Override
+    public synchronized boolean wants(String category) {
+        return !listeners.isEmpty() || initEvents.recording()
+                || subscribers.stream().anyMatch(subscriber -> subscriber.wants(category));
+    }
+
+    @Override
     public void platform(String type, Map<String, Object> record) {
         emit(event(type, record));
     }
 
     @Override
     public void log(String type, String line) {
+        if (!wants(type)) {
+            return; // nobody takes it: no event is built for the line
+        }
         emit(event(type, line));
     }
 
@@ -124,6 +133,9 @@ public final class TelemetryHub implements TelemetrySink, AutoCloseable {
             return;
         }
         String category = type.startsWith("platform.") ? "platform" : type;
+        if (!initEvents.recording() && subscribers.stream().noneMatch(subscriber -> subscriber.wants(category))) {
+            return; // nobody takes it: not even written as JSON (this runs several times per invocation)
+        }
         byte[] json = Json.write(event).getBytes(StandardCharsets.UTF_8);
         initEvents.record(category, json);
         if (type.equals("platform.initReport")) {

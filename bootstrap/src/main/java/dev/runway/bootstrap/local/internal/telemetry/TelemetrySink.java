@@ -8,11 +8,26 @@ public interface TelemetrySink {
     /** Drops everything. */
     TelemetrySink NONE = new TelemetrySink() {
         @Override
+        public boolean wants(String category) {
+            return false;
+        }
+
+        @Override
         public void platform(String type, Map<String, Object> record) {}
 
         @Override
         public void log(String type, String line) {}
     };
+
+    /**
+     * Whether an event of this category would go anywhere now; when not, the caller need not build it.
+     *
+     * @param category {@code platform}, {@code function} or {@code extension}
+     * @return true by default
+     */
+    default boolean wants(String category) {
+        return true;
+    }
 
     /**
      * A platform event.
