@@ -133,6 +133,11 @@ public final class LocalPlatform implements AutoCloseable {
         return invokeServer.port();
     }
 
+    /** The execution environment, for the tests of this package. */
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
     /** @return {@code host:port} of the Runtime, Extensions and Telemetry APIs, as in {@code AWS_LAMBDA_RUNTIME_API} */
     public String runtimeApiAddress() {
         return hostForClients(sandbox.config().host()) + ":" + apiServer.port();

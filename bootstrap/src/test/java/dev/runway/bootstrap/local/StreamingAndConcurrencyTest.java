@@ -122,6 +122,33 @@ class StreamingAndConcurrencyTest {
     }
 
     @Test
+    void endedInvocationsLeaveNothingBehindInTheirEnvironment() throws Exception {
+        for (int concurrency : new int[] {0, 2}) {
+            try (PlatformFixture fixture = new PlatformFixture(b -> concurrency > 0 ? b.maxConcurrency(concurrency) : b)) {
+                for (int i = 0; i < 50; i++) {
+                    CompletableFuture<HttpResponse<String>> invoke = fixture.invoke("\"" + i + "\"");
+                    if (i == 0) {
+                        fixture.runtime.awaitStart();
+                    }
+                    String id = fixture.next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+                    assertThat(fixture.post(R + id + "/response", "ok").statusCode()).isEqualTo(202);
+                    assertThat(invoke.get(30, TimeUnit.SECONDS).body()).isEqualTo("ok");
+                }
+                // The last one ends once the runtime is back at /next (one at a time), which this one also is.
+                CompletableFuture<HttpResponse<String>> parked = fixture.nextAsync();
+                // One watcher of the environment's failure at most, and no ended invocation, whatever their number.
+                // (The last invocation is settled on the event loop just after its answer: wait for that, bounded.)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (fixture.platform.sandbox().heldForEndedInvocations() > 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(fixture.platform.sandbox().heldForEndedInvocations()).isLessThanOrEqualTo(1);
+                assertThat(parked).isNotDone();
+            }
+        }
+    }
+
+    @Test
     void underMaxConcurrencyALoopsSlotIsFreeOnceItAnsweredNotOnlyOnceItCallsNextAgain() throws Exception {
         try (PlatformFixture fixture = new PlatformFixture(b -> b.maxConcurrency(1))) {
             CompletableFuture<HttpResponse<String>> first = fixture.invoke("1");

@@ -102,6 +102,20 @@ public final class Sandbox implements AutoCloseable {
         timeouts.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * What the current environment holds on to for invocations that have ended: it must not grow with their
+     * number (each callback left on the environment's failure used to keep its invocation).
+     *
+     * @return the invocations still followed plus the callbacks waiting on the environment's failure; 0 without one
+     */
+    public int heldForEndedInvocations() {
+        Generation g;
+        synchronized (this) {
+            g = current;
+        }
+        return g == null ? 0 : g.followed.size() + g.failed.getNumberOfDependents();
+    }
+
     /** @param address the Runtime API's {@code host:port}, given to the runtime and the extensions */
     public void runtimeApiAddress(String address) {
         this.runtimeApiAddress = address;
