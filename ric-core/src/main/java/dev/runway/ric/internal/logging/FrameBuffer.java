@@ -2,15 +2,21 @@ package dev.runway.ric.internal.logging;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The bytes of one record, encoded in place: a reused array that starts with room for the 16-byte frame header,
  * so that a frame leaves in one {@code write} call and a warm logger allocates nothing for it.
  *
- * <p>Text is encoded to UTF-8 here, char by char, rather than with {@code String.getBytes}, which would allocate
- * an array per record. Not thread-safe: the {@link RecordWriter} that owns a buffer uses it under its lock.
+ * <p>Text is encoded to UTF-8 here, into this array, rather than with {@code String.getBytes}, which would
+ * allocate an array per record. Not thread-safe: the {@link RecordWriter} that owns a buffer uses it under its
+ * lock.
  */
 final class FrameBuffer {
 
@@ -22,11 +28,15 @@ final class FrameBuffer {
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] bytes = new byte[INITIAL_CAPACITY];
     private char[] scratch = new char[INITIAL_CAPACITY];
     private int size = HEADER_BYTES;
+    /** For {@link #appendUtf8(CharSequence, int)}, made on first use and kept: views of the arrays above. */
+    private CharsetEncoder utf8;
+    private CharBuffer charView;
+    private ByteBuffer byteView;
 
     /** Starts a new record: empties the payload, keeps the header room. */
     void reset() {
@@ -98,37 +108,30 @@ final class FrameBuffer {
         appendUtf8(s, s.length());
     }
 
-    /** Appends the first {@code n} chars of {@code s} in UTF-8. */
+    /**
+     * Appends the first {@code n} chars of {@code s} in UTF-8. The JDK's UTF-8 encoder does it, from the scratch
+     * array into this one: on arrays it encodes the ASCII prefix of the text with a vectorized intrinsic, several
+     * times faster than a loop over the chars, and it writes a lone surrogate as {@code '?'}.
+     */
     void appendUtf8(CharSequence s, int n) {
         char[] c = chars(s, n);
         ensure(3L * n);
-        byte[] b = bytes;
-        int p = size;
-        int i = 0;
-        // The common case, ASCII, in a loop of its own that the JIT keeps tight.
-        while (i < n && c[i] < 0x80) {
-            b[p++] = (byte) c[i++];
+        if (charView == null || charView.array() != c) {
+            charView = CharBuffer.wrap(c);
         }
-        for (; i < n; i++) {
-            char ch = c[i];
-            if (ch < 0x80) {
-                b[p++] = (byte) ch;
-            } else if (ch < 0x800) {
-                b[p++] = (byte) (0xc0 | ch >> 6);
-                b[p++] = (byte) (0x80 | ch & 0x3f);
-            } else if (Character.isSurrogate(ch)) {
-                if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
-                    p = appendCodePoint(b, p, Character.toCodePoint(ch, c[++i]));
-                } else {
-                    b[p++] = '?';
-                }
-            } else {
-                b[p++] = (byte) (0xe0 | ch >> 12);
-                b[p++] = (byte) (0x80 | ch >> 6 & 0x3f);
-                b[p++] = (byte) (0x80 | ch & 0x3f);
-            }
+        if (byteView == null || byteView.array() != bytes) {
+            byteView = ByteBuffer.wrap(bytes);
         }
-        size = p;
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        }
+        CharBuffer in = charView.clear().limit(n);
+        ByteBuffer out = byteView.clear().position(size);
+        // Room for 3 bytes a char was ensured, so the whole input fits.
+        utf8.reset().encode(in, out, true);
+        size = out.position();
     }
 
     /** Appends {@code s} as a quoted JSON string; a lone surrogate is escaped, since UTF-8 cannot carry it. */
