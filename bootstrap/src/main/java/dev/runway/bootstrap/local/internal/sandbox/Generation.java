@@ -4,7 +4,10 @@ import dev.runway.bootstrap.local.RuntimeInstance;
 import dev.runway.bootstrap.local.internal.process.ChildProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment, from its init to its reset: the runtime process, the extensions, the init's
@@ -20,7 +23,7 @@ final class Generation {
      * before its own launch has returned, and must be recognised as external then, and must not let the runtime
      * start before the extensions launched after it have registered.
      */
-    final java.util.Set<String> externalNames = new java.util.LinkedHashSet<>();
+    final Set<String> externalNames = new java.util.LinkedHashSet<>();
     /** External extension processes by file name, as launched. */
     final Map<String, ChildProcess> launched = new LinkedHashMap<>();
     /** Registered extensions by id, in registration order. */
@@ -43,8 +46,8 @@ final class Generation {
     /** Completes with the failure that ends this environment: a crash of the runtime or of an extension. */
     final CompletableFuture<Failure> failed = new CompletableFuture<>();
     /** The invocations being followed to their end, which this environment's failure would end. */
-    final java.util.Set<Invocation> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean failureWatched = new java.util.concurrent.atomic.AtomicBoolean();
+    final Set<Invocation> followed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean failureWatched = new AtomicBoolean();
 
     /**
      * What ended an environment.

@@ -3,6 +3,7 @@ package dev.runway.bootstrap.local.internal.sandbox;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * One invocation in flight. Guarded by the {@link Sandbox}'s lock, except the futures, which are thread-safe.
@@ -38,7 +39,7 @@ final class Invocation {
     private boolean runtimeDoneSent;
     /** Whether its outcome (end, timeout or crash) was taken, and the timer that fires its timeout. */
     private boolean settled;
-    private java.util.concurrent.ScheduledFuture<?> timer;
+    private ScheduledFuture<?> timer;
     /** Run once it is settled: gives the turn back (one at a time), or nothing. */
     Runnable afterwards = () -> { };
     /** Completes when the invocation has ended normally. */
@@ -59,7 +60,7 @@ final class Invocation {
     }
 
     /** @param timer fires the timeout; cancelled at once if the invocation is already settled */
-    synchronized void timer(java.util.concurrent.ScheduledFuture<?> timer) {
+    synchronized void timer(ScheduledFuture<?> timer) {
         this.timer = timer;
         if (settled) {
             timer.cancel(false);

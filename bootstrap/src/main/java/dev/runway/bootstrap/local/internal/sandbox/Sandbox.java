@@ -5,6 +5,8 @@ import dev.runway.bootstrap.local.internal.http.Exchange;
 import dev.runway.bootstrap.local.internal.json.Json;
 import dev.runway.bootstrap.local.internal.process.ChildProcess;
 import dev.runway.bootstrap.local.internal.telemetry.TelemetrySink;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -557,10 +560,11 @@ public final class Sandbox implements AutoCloseable {
      */
     private void follow(Generation g, Invocation invocation, long deadlineNanos, Runnable afterwards) {
         invocation.afterwards = afterwards;
+        // (Kept on the invocation: whichever outcome settles it runs this, once.)
         Runnable timeout = () -> settle(g, invocation, () -> timedOut(g, invocation), true);
         long delay = Math.max(0, deadlineNanos - System.nanoTime());
         // On an event loop, its own timer: scheduling and cancelling there wake no other thread.
-        io.netty.util.concurrent.EventExecutor loop = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
         invocation.timer(loop != null
                 ? loop.schedule(timeout, delay, TimeUnit.NANOSECONDS)
                 : timeouts.schedule(timeout, delay, TimeUnit.NANOSECONDS));
@@ -613,7 +617,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Runs a task soon on this event loop, after what it is doing now, or on a controller thread off one. */
     private void later(Runnable task) {
-        io.netty.util.concurrent.EventExecutor loop = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
         if (loop != null && !loop.isShuttingDown()) {
             loop.execute(task);
         } else {
@@ -624,7 +628,7 @@ public final class Sandbox implements AutoCloseable {
     private void offLoop(Runnable task) {
         try {
             controllers.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        } catch (RejectedExecutionException shuttingDown) {
             task.run();
         }
     }
