@@ -136,8 +136,10 @@ runway_setup_docker_api() {
     fi
     mkdir -p /run/podman
     rm -f "$sock"
-    # Detached and without stdin, so this script never waits on it; it lives as long as the machine.
-    nohup podman system service --time=0 "unix://$sock" </dev/null >/tmp/podman-service.log 2>&1 &
+    # Detached and without stdin, so this script never waits on it; it lives as long as the machine. Started in /,
+    # not in this clone: every container's conmon inherits the service's working directory, and fails to start
+    # ("write child: broken pipe") once a later run has deleted that directory.
+    (cd / && exec nohup podman system service --time=0 "unix://$sock" </dev/null >/tmp/podman-service.log 2>&1) &
     for _ in $(seq 1 30); do
         if [[ -S $sock ]] && DOCKER_HOST=unix://$sock timeout 10 docker info >/dev/null 2>&1; then
             export DOCKER_HOST=unix://$sock TESTCONTAINERS_RYUK_DISABLED=true
