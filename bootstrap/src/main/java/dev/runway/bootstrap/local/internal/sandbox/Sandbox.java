@@ -31,6 +31,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -523,9 +524,7 @@ public final class Sandbox implements AutoCloseable {
             deliverToRuntime();
         }
         reports.start(invocation.requestId);
-        if (telemetry.wants("platform")) {
-            telemetry.platform("platform.start", PlatformEvents.start(invocation, config));
-        }
+        platformEvent("platform.start", () -> PlatformEvents.start(invocation, config));
         return true;
     }
 
@@ -578,18 +577,20 @@ public final class Sandbox implements AutoCloseable {
         if (g.watchFailure()) {
             g.failed.thenAccept(failure -> {
                 for (Invocation followed : List.copyOf(g.followed)) {
-                    settle(g, followed, () -> {
-                        if (!followed.ended.isDone()) {
-                            crashed(g, followed, failure);
-                        }
-                    }, true);
+                    settle(g, followed, () -> crashedUnlessEnded(g, followed, failure), true);
                 }
             });
         }
         if (g.failed.isDone()) {
             // Failed while this one was being added: the watcher may have missed it.
             Generation.Failure failure = g.failed.join();
-            settle(g, invocation, () -> crashed(g, invocation, failure), true);
+            settle(g, invocation, () -> crashedUnlessEnded(g, invocation, failure), true);
+        }
+    }
+
+    private void crashedUnlessEnded(Generation g, Invocation invocation, Generation.Failure failure) {
+        if (!invocation.ended.isDone()) {
+            crashed(g, invocation, failure);
         }
     }
 
@@ -643,14 +644,20 @@ public final class Sandbox implements AutoCloseable {
         }
         long maxMemoryMb = peakMemoryMb(g);
         if (invocation.markRuntimeDoneSent()) {
-            if (telemetry.wants("platform")) {
-                telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status, durationMs));
-            }
+            platformEvent("platform.runtimeDone", () -> PlatformEvents.runtimeDone(invocation, status, durationMs));
         }
         reports.end(invocation.requestId, durationMs, initDurationMs, maxMemoryMb, status, errorType);
+        platformEvent("platform.report", () -> PlatformEvents.report(invocation, config, status, errorType, durationMs,
+                initDurationMs, maxMemoryMb));
+    }
+
+    /**
+     * An invocation's platform event, built only when it goes somewhere: these run several times per invocation.
+     * (Init's events are always sent: they open the init's replay for subscribers to come.)
+     */
+    private void platformEvent(String type, Supplier<Map<String, Object>> record) {
         if (telemetry.wants("platform")) {
-            telemetry.platform("platform.report", PlatformEvents.report(invocation, config, status, errorType, durationMs,
-                    initDurationMs, maxMemoryMb));
+            telemetry.platform(type, record.get());
         }
     }
 
@@ -658,10 +665,8 @@ public final class Sandbox implements AutoCloseable {
         if (!invocation.markRuntimeDoneSent()) {
             return;
         }
-        if (telemetry.wants("platform")) {
-            telemetry.platform("platform.runtimeDone", PlatformEvents.runtimeDone(invocation, status,
-                    (System.nanoTime() - invocation.startNanos) / 1e6));
-        }
+        platformEvent("platform.runtimeDone", () -> PlatformEvents.runtimeDone(invocation, status,
+                (System.nanoTime() - invocation.startNanos) / 1e6));
     }
 
     private void timedOut(Generation g, Invocation invocation) {

@@ -94,8 +94,20 @@ public final class TelemetryHub implements TelemetrySink, AutoCloseable {
 
     @Override
     public synchronized boolean wants(String category) {
-        return !listeners.isEmpty() || initEvents.recording()
-                || subscribers.stream().anyMatch(subscriber -> subscriber.wants(category));
+        return !listeners.isEmpty() || delivered(category);
+    }
+
+    /** Whether an event of the category goes out: kept for the init's replay, or wanted by a subscriber. */
+    private boolean delivered(String category) {
+        if (initEvents.recording()) {
+            return true;
+        }
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.wants(category)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -133,7 +145,7 @@ public final class TelemetryHub implements TelemetrySink, AutoCloseable {
             return;
         }
         String category = type.startsWith("platform.") ? "platform" : type;
-        if (!initEvents.recording() && subscribers.stream().noneMatch(subscriber -> subscriber.wants(category))) {
+        if (!delivered(category)) {
             return; // nobody takes it: not even written as JSON (this runs several times per invocation)
         }
         byte[] json = Json.write(event).getBytes(StandardCharsets.UTF_8);
