@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,45 +23,73 @@ import java.util.jar.JarFile;
  * Lambda Managed Instances concurrency, measured end to end: Runway's distribution in local mode with
  * {@code AWS_LAMBDA_MAX_CONCURRENCY=N}, its loops on platform or virtual threads ({@code RUNWAY_LOOP_THREADS}),
  * and N client threads invoking a function that waits a fixed time. Reports throughput and the latency added to the
- * function's own time (client-side invoke latency minus the time the handler measured itself), p50 and p99.
+ * function's own time (client-side invoke latency minus the time the handler measured itself), p50, p99 and p99.9.
  *
  * <pre>{@code
  * ./mvnw -B -q -pl jmh -am package -DskipTests
- * java -cp jmh/target/benchmarks.jar dev.runway.bench.concurrency.ConcurrencyBenchmark [invocations per level] [wait ms]
+ * java -cp jmh/target/benchmarks.jar dev.runway.bench.concurrency.ConcurrencyBenchmark \
+ *     [--warmup 30] [--measure 20] [--wait 5] [--modes platform,virtual] [--levels 1,8,32] [--dump file]
  * }</pre>
+ *
+ * <p>{@code --dump} writes each measured invocation of the last level run as a line {@code <start ns> <added ns>}
+ * (start counted from the measurement's start), to see when the slow ones happened.
+ *
+ * <p>Warm-up and measurement are timed, per level, each on a fresh local platform. The warm-up is long on purpose:
+ * what is measured is a warm environment, and three JVMs (this client, the emulator, the runtime) reach their
+ * steady state only after their JIT compilers have settled and the emulator's start-up objects have been promoted
+ * out of the young generation (until then, each young collection copies them again: 5-9 ms pauses instead of
+ * under 1 ms, about 25 s into a run at 32 concurrent).
  *
  * <p>Invokes that find no free loop get {@code 400 Runtime.Unavailable} from the platform, as on Lambda Managed
  * Instances, and are retried; their count is reported.
  */
 public final class ConcurrencyBenchmark {
 
-    private static final int[] LEVELS = {1, 8, 32};
     private static final String HANDLER = "dev.runway.bench.function.SleepHandler";
 
     private ConcurrencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 3200;
-        int waitMs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Map<String, String> options = options(args);
+        int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup", "30"));
+        int measureSeconds = Integer.parseInt(options.getOrDefault("measure", "20"));
+        int waitMs = Integer.parseInt(options.getOrDefault("wait", "5"));
+        List<String> modes = List.of(options.getOrDefault("modes", "platform,virtual").split(","));
+        int[] levels = Arrays.stream(options.getOrDefault("levels", "1,8,32").split(","))
+                .mapToInt(Integer::parseInt).toArray();
         Path bootstrap = Path.of("bootstrap/target/runway/bootstrap").toAbsolutePath();
         if (!Files.isExecutable(bootstrap)) {
             throw new IllegalStateException("build the distribution first: " + bootstrap);
         }
         Path taskRoot = Files.createTempDirectory("runway-concurrency");
         copyFunctions(taskRoot);
-        System.out.printf("function waits %d ms; %d measured invocations per level after %d warm-up%n%n",
-                waitMs, invocations, invocations / 4);
-        System.out.println("| loop threads | concurrency | invocations/s | added p50 ms | added p99 ms | retried (Runtime.Unavailable) |");
-        System.out.println("|---|--:|--:|--:|--:|--:|");
-        for (String mode : List.of("platform", "virtual")) {
-            for (int level : LEVELS) {
-                System.out.println(run(bootstrap, taskRoot, mode, level, invocations, waitMs));
+        System.out.printf("function waits %d ms; per level: %d s warm-up, then %d s measured%n%n",
+                waitMs, warmupSeconds, measureSeconds);
+        System.out.println("| loop threads | concurrency | invocations/s | added p50 ms | added p99 ms | added p99.9 ms | retried (Runtime.Unavailable) |");
+        System.out.println("|---|--:|--:|--:|--:|--:|--:|");
+        for (String mode : modes) {
+            for (int level : levels) {
+                System.out.println(run(bootstrap, taskRoot, mode, level, warmupSeconds, measureSeconds, waitMs,
+                        options.get("dump")));
             }
         }
     }
 
-    private static String run(Path bootstrap, Path taskRoot, String mode, int level, int invocations, int waitMs)
-            throws Exception {
+    /** {@code --name value} pairs. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("usage: [--warmup s] [--measure s] [--wait ms] "
+                        + "[--modes platform,virtual] [--levels 1,8,32]");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String run(Path bootstrap, Path taskRoot, String mode, int level, int warmupSeconds,
+            int measureSeconds, int waitMs, String dump) throws Exception {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(bootstrap.toString(), "--port", Integer.toString(port),
                 "--no-extensions", HANDLER).directory(taskRoot.toFile());
@@ -74,15 +103,21 @@ public final class ConcurrencyBenchmark {
         Process process = builder.start();
         try {
             awaitListening(port, process);
-            measure(port, level, invocations / 4, waitMs, new long[invocations / 4], new AtomicLong()); // warm-up
-            long[] added = new long[invocations];
-            AtomicLong retries = new AtomicLong();
+            measure(port, level, warmupSeconds, waitMs); // warm-up, not counted
             long start = System.nanoTime();
-            measure(port, level, invocations, waitMs, added, retries);
+            Measured measured = measure(port, level, measureSeconds, waitMs);
             double seconds = (System.nanoTime() - start) / 1e9;
+            long[] added = measured.added();
+            if (dump != null) {
+                StringBuilder lines = new StringBuilder();
+                for (int i = 0; i < added.length; i++) {
+                    lines.append(measured.started()[i] - start).append(' ').append(added[i]).append('\n');
+                }
+                Files.writeString(Path.of(dump), lines);
+            }
             Arrays.sort(added);
-            return String.format("| %s | %d | %.0f | %.2f | %.2f | %d |", mode, level, invocations / seconds,
-                    added[added.length / 2] / 1e6, added[(int) Math.ceil(added.length * 0.99) - 1] / 1e6, retries.get());
+            return String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |", mode, level, added.length / seconds,
+                    percentile(added, 0.5), percentile(added, 0.99), percentile(added, 0.999), measured.retries());
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -91,28 +126,47 @@ public final class ConcurrencyBenchmark {
         }
     }
 
+    /** In milliseconds: the smallest value that at least {@code fraction} of the sorted values do not exceed. */
+    private static double percentile(long[] sorted, double fraction) {
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)] / 1e6;
+    }
+
+    /** Added latencies (ns) of the invocations that completed, when each started, and how many were retried. */
+    private record Measured(long[] added, long[] started, long retries) {}
+
     /**
-     * {@code level} client threads, one keep-alive connection each, share {@code count} invocations; each records
-     * its latency minus the time the handler measured itself, in ns, and checks that the answer is its own.
+     * {@code level} client threads, one keep-alive connection each, invoke until {@code seconds} have passed; each
+     * records its latency minus the time the handler measured itself, in ns, and checks that the answer is its own.
      */
-    private static void measure(int port, int level, int count, int waitMs, long[] added, AtomicLong retries)
-            throws InterruptedException {
-        AtomicLong next = new AtomicLong();
+    private static Measured measure(int port, int level, int seconds, int waitMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // Each invocation takes at least the handler's wait: this bounds what one client can record.
+        int perClient = (int) (TimeUnit.SECONDS.toMillis(seconds) / Math.max(1, waitMs)) + 16;
+        long[][] added = new long[level][perClient];
+        long[][] started = new long[level][perClient];
+        int[] counts = new int[level];
+        AtomicLong retries = new AtomicLong();
         CountDownLatch done = new CountDownLatch(level);
         List<Throwable> failures = new ArrayList<>();
         byte[] event = Integer.toString(waitMs).getBytes(StandardCharsets.US_ASCII);
         for (int t = 0; t < level; t++) {
-            Thread client = new Thread(() -> {
+            int client = t;
+            Thread thread = new Thread(() -> {
                 try (InvokeClient invoker = new InvokeClient(port)) {
-                    for (long i; (i = next.getAndIncrement()) < count; ) {
+                    long[] mine = added[client];
+                    long[] starts = started[client];
+                    int n = 0;
+                    while (n < mine.length && System.nanoTime() < deadline) {
                         long begin = System.nanoTime();
                         InvokeClient.Answer answer;
                         while ((answer = invoker.invoke(event)).status() == 400) {
                             retries.incrementAndGet();
                         }
                         long elapsed = System.nanoTime() - begin;
-                        added[(int) i] = elapsed - handlerNanos(answer);
+                        starts[n] = begin;
+                        mine[n++] = elapsed - handlerNanos(answer);
                     }
+                    counts[client] = n;
                 } catch (Throwable e) {
                     synchronized (failures) {
                         failures.add(e);
@@ -121,11 +175,18 @@ public final class ConcurrencyBenchmark {
                     done.countDown();
                 }
             }, "client");
-            client.start();
+            thread.start();
         }
-        if (!done.await(10, TimeUnit.MINUTES) || !failures.isEmpty()) {
+        if (!done.await(seconds + 600L, TimeUnit.SECONDS) || !failures.isEmpty()) {
             throw new IllegalStateException("invocations failed: " + failures);
         }
+        long[] all = new long[Arrays.stream(counts).sum()];
+        long[] allStarted = new long[all.length];
+        for (int t = 0, at = 0; t < level; at += counts[t], t++) {
+            System.arraycopy(added[t], 0, all, at, counts[t]);
+            System.arraycopy(started[t], 0, allStarted, at, counts[t]);
+        }
+        return new Measured(all, allStarted, retries.get());
     }
 
     /** The handler's own time, from its answer; fails when the answer belongs to another invocation. */
