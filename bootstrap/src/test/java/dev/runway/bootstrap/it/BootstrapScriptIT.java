@@ -75,6 +75,7 @@ class BootstrapScriptIT {
                 "-Xshare:auto",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "-XX:+ErrorFileToStderr",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp",
                 classPath(home),
                 MAIN,

@@ -52,7 +52,8 @@ class JvmCommandLineIT extends BootstrapTestSupport {
         assertThat(probe.value("vm.TieredStopAtLevel")).isEqualTo("1");
         assertThat(probe.value("gc")).contains("MarkSweepCompact");
         assertThat(probe.arguments()).contains("-XX:MaxHeapSize=445645k",
-                "--add-opens=java.base/java.io=ALL-UNNAMED", "-XX:+ErrorFileToStderr");
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "-XX:+ErrorFileToStderr",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
         // The distribution's AOT cache when the build and this test run on the JDK that made it, else CDS.
         String archive = Runtime.version().feature() >= 25
                 ? "-XX:AOTCache=" + Distribution.home().resolve("lib/runway.aot")

@@ -23,7 +23,7 @@ import java.util.Locale;
  * ratios is reported. JMH runs one benchmark after the other, and on a machine whose other tenants come and go
  * the two can see very different conditions.
  *
- * <p>{@code java --add-opens=java.base/java.io=ALL-UNNAMED -cp <jmh class path>
+ * <p>{@code java --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED -cp <jmh class path>
  * dev.runway.bench.logging.InterleavedLoggingComparison [TEXT|JSON]}
  */
 public final class InterleavedLoggingComparison {

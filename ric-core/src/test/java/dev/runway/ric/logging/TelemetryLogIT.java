@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TelemetryLogIT {
 
-    private static final List<String> ADD_OPENS = List.of("--add-opens=java.base/java.io=ALL-UNNAMED");
+    /** As {@code bootstrap} starts functions. */
+    private static final List<String> ADD_OPENS = List.of("--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
 
     @TempDir
     Path dir;
@@ -91,6 +93,20 @@ class TelemetryLogIT {
         assertThat(taken).extracting(Frame::level).containsExactly(LogLevel.INFO, LogLevel.INFO, LogLevel.TRACE,
                 LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR, LogLevel.INFO, LogLevel.INFO, LogLevel.WARN);
         assertThat(taken).allSatisfy(frame -> assertThat(frame.format()).isEqualTo(LogFormat.TEXT));
+    }
+
+    @Test
+    void aProcessThatLogsALotKeepsEveryFrameWholeAndInOrder() throws Exception {
+        start(Map.of());
+        List<Frame> taken = invoke("many");
+
+        assertThat(taken).hasSize(12_000);
+        List<String> main = payloads(taken).stream().filter(p -> p.startsWith("[INFO] main ")).toList();
+        List<String> other = payloads(taken).stream().filter(p -> p.startsWith("other ")).toList();
+        for (int i = 0; i < 6_000; i++) {
+            assertThat(main.get(i)).isEqualTo("[INFO] main " + i + "\nits second line");
+            assertThat(other.get(i)).isEqualTo("other " + i + "\nits second line");
+        }
     }
 
     @Test

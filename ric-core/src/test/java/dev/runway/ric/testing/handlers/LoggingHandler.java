@@ -113,6 +113,20 @@ public class LoggingHandler implements RequestStreamHandler {
                 System.out.println("middle " + id + "\nsecond line of " + id);
                 logger.log("end " + id, LogLevel.WARN);
             }
+            case "many" -> {
+                // Past the 10,000 frames after which the runtime writes through the JDK's dispatcher, from two
+                // threads at once: every record must still arrive whole, each thread's in its order.
+                Thread other = new Thread(() -> {
+                    for (int i = 0; i < 6_000; i++) {
+                        System.out.println("other " + i + "\nits second line");
+                    }
+                });
+                other.start();
+                for (int i = 0; i < 6_000; i++) {
+                    logger.log("main " + i + "\nits second line", LogLevel.INFO);
+                }
+                other.join();
+            }
             case "fail" -> {
                 System.out.print("unfinished before failing");
                 throw Failures.withCause("handler failed", "root cause");
