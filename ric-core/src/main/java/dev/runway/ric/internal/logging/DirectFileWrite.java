@@ -39,7 +39,8 @@ final class DirectFileWrite {
         MethodHandle write0 = null;
         MethodHandle address = null;
         try {
-            // JDK 21+: UnixFileDispatcherImpl (Linux's FileDispatcherImpl extends it).
+            // Where recent JDKs keep it (Linux's FileDispatcherImpl extends it); DirectFileWriteTest checks that the
+            // JDK the runtime ships with still does.
             Class<?> dispatcher = Class.forName("sun.nio.ch.UnixFileDispatcherImpl");
             write0 = MethodHandles.privateLookupIn(dispatcher, MethodHandles.lookup()).findStatic(dispatcher,
                     "write0", MethodType.methodType(int.class, FileDescriptor.class, long.class, int.class));
