@@ -127,7 +127,7 @@ public final class ConcurrencyBenchmark {
     }
 
     /** In milliseconds: the smallest value that at least {@code fraction} of the sorted values do not exceed. */
-    private static double percentile(long[] sorted, double fraction) {
+    static double percentile(long[] sorted, double fraction) {
         return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)] / 1e6;
     }
 

@@ -43,7 +43,8 @@ public final class RelayFloor {
             double elapsed = (System.nanoTime() - start) / 1e9;
             Arrays.sort(added);
             System.out.printf("| relay floor | %d | %.0f | %.2f | %.2f | %.2f |%n", clients, added.length / elapsed,
-                    percentile(added, 0.5), percentile(added, 0.99), percentile(added, 0.999));
+                    ConcurrencyBenchmark.percentile(added, 0.5), ConcurrencyBenchmark.percentile(added, 0.99),
+                    ConcurrencyBenchmark.percentile(added, 0.999));
         }
     }
 
@@ -136,9 +137,5 @@ public final class RelayFloor {
         }
         done.await();
         return Arrays.stream(added).flatMapToLong(Arrays::stream).toArray();
-    }
-
-    private static double percentile(long[] sorted, double fraction) {
-        return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)] / 1e6;
     }
 }
