@@ -28,11 +28,17 @@ import java.util.jar.JarFile;
  * <pre>{@code
  * ./mvnw -B -q -pl jmh -am package -DskipTests
  * java -cp jmh/target/benchmarks.jar dev.runway.bench.concurrency.ConcurrencyBenchmark \
- *     [--warmup 30] [--measure 20] [--wait 5] [--modes platform,virtual] [--levels 1,8,32] [--dump file]
+ *     [--warmup 30] [--measure 20] [--wait 5] [--modes platform,virtual] [--levels 1,8,32] [--dump file] [--floor on]
  * }</pre>
  *
- * <p>{@code --dump} writes each measured invocation of the last level run as a line {@code <start ns> <added ns>}
- * (start counted from the measurement's start), to see when the slow ones happened.
+ * <p>{@code --floor on} runs {@link RelayFloor}'s traffic (the same clients and wait, nothing of Runway) just before
+ * each level, for the same measured time after at most 10 s of warm-up, and prints it above the level's row: this
+ * machine's floor moves several-fold within an hour, so a figure means little without the floor of its minutes.
+ *
+ * <p>{@code --dump} writes each measured invocation of the last level run as a line
+ * {@code <start ns> <added ns> <in ns> <out ns>} (start counted from the measurement's start; "in" from the client's
+ * request to the handler's start, "out" from the handler's end to the client's answer, both on the machine's
+ * monotonic clock, which the client and the function share), to see when the slow ones happened and on which way.
  *
  * <p>Warm-up and measurement are timed, per level, each on a fresh local platform. The warm-up is long on purpose:
  * what is measured is a warm environment, and three JVMs (this client, the emulator, the runtime) reach their
@@ -67,8 +73,12 @@ public final class ConcurrencyBenchmark {
                 waitMs, warmupSeconds, measureSeconds);
         System.out.println("| loop threads | concurrency | invocations/s | added p50 ms | added p99 ms | added p99.9 ms | retried (Runtime.Unavailable) |");
         System.out.println("|---|--:|--:|--:|--:|--:|--:|");
+        boolean floor = "on".equals(options.get("floor"));
         for (String mode : modes) {
             for (int level : levels) {
+                if (floor) {
+                    System.out.println(RelayFloor.row(level, Math.min(10, warmupSeconds), measureSeconds, waitMs));
+                }
                 System.out.println(run(bootstrap, taskRoot, mode, level, warmupSeconds, measureSeconds, waitMs,
                         options.get("dump")));
             }
@@ -111,7 +121,8 @@ public final class ConcurrencyBenchmark {
             if (dump != null) {
                 StringBuilder lines = new StringBuilder();
                 for (int i = 0; i < added.length; i++) {
-                    lines.append(measured.started()[i] - start).append(' ').append(added[i]).append('\n');
+                    lines.append(measured.started()[i] - start).append(' ').append(added[i]).append(' ')
+                            .append(measured.in()[i]).append(' ').append(measured.out()[i]).append('\n');
                 }
                 Files.writeString(Path.of(dump), lines);
             }
@@ -131,8 +142,11 @@ public final class ConcurrencyBenchmark {
         return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)] / 1e6;
     }
 
-    /** Added latencies (ns) of the invocations that completed, when each started, and how many were retried. */
-    private record Measured(long[] added, long[] started, long retries) {}
+    /**
+     * Added latencies (ns) of the invocations that completed, when each started, its way in and its way out (ns),
+     * and how many were retried.
+     */
+    private record Measured(long[] added, long[] started, long[] in, long[] out, long retries) {}
 
     /**
      * {@code level} client threads, one keep-alive connection each, invoke until {@code seconds} have passed; each
@@ -144,6 +158,8 @@ public final class ConcurrencyBenchmark {
         int perClient = (int) (TimeUnit.SECONDS.toMillis(seconds) / Math.max(1, waitMs)) + 16;
         long[][] added = new long[level][perClient];
         long[][] started = new long[level][perClient];
+        long[][] in = new long[level][perClient];
+        long[][] out = new long[level][perClient];
         int[] counts = new int[level];
         AtomicLong retries = new AtomicLong();
         CountDownLatch done = new CountDownLatch(level);
@@ -162,9 +178,12 @@ public final class ConcurrencyBenchmark {
                         while ((answer = invoker.invoke(event)).status() == 400) {
                             retries.incrementAndGet();
                         }
-                        long elapsed = System.nanoTime() - begin;
+                        long end = System.nanoTime();
+                        Handled handled = handled(answer);
                         starts[n] = begin;
-                        mine[n++] = elapsed - handlerNanos(answer);
+                        in[client][n] = handled.start() - begin;
+                        out[client][n] = end - handled.end();
+                        mine[n++] = end - begin - handled.nanos();
                     }
                     counts[client] = n;
                 } catch (Throwable e) {
@@ -180,25 +199,31 @@ public final class ConcurrencyBenchmark {
         if (!done.await(seconds + 600L, TimeUnit.SECONDS) || !failures.isEmpty()) {
             throw new IllegalStateException("invocations failed: " + failures);
         }
-        long[] all = new long[Arrays.stream(counts).sum()];
-        long[] allStarted = new long[all.length];
-        for (int t = 0, at = 0; t < level; at += counts[t], t++) {
-            System.arraycopy(added[t], 0, all, at, counts[t]);
-            System.arraycopy(started[t], 0, allStarted, at, counts[t]);
-        }
-        return new Measured(all, allStarted, retries.get());
+        return new Measured(flatten(added, counts), flatten(started, counts), flatten(in, counts),
+                flatten(out, counts), retries.get());
     }
 
-    /** The handler's own time, from its answer; fails when the answer belongs to another invocation. */
-    private static long handlerNanos(InvokeClient.Answer answer) throws IOException {
+    private static long[] flatten(long[][] perClient, int[] counts) {
+        long[] all = new long[Arrays.stream(counts).sum()];
+        for (int t = 0, at = 0; t < counts.length; at += counts[t], t++) {
+            System.arraycopy(perClient[t], 0, all, at, counts[t]);
+        }
+        return all;
+    }
+
+    /** What the handler measured: its own time, and {@code System.nanoTime()} at its start and end. */
+    private record Handled(long nanos, long start, long end) {}
+
+    /** The handler's measurements, from its answer; fails when the answer belongs to another invocation. */
+    private static Handled handled(InvokeClient.Answer answer) throws IOException {
         if (answer.status() != 200) {
             throw new IOException("invoke answered HTTP " + answer.status() + ": " + answer.body());
         }
         String[] parts = answer.body().split(" ");
-        if (parts.length != 2 || !parts[0].equals(answer.requestId())) {
+        if (parts.length != 4 || !parts[0].equals(answer.requestId())) {
             throw new IOException("crossed invocations: request " + answer.requestId() + " answered " + answer.body());
         }
-        return Long.parseLong(parts[1]);
+        return new Handled(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
     }
 
     private static void awaitListening(int port, Process process) throws Exception {

@@ -33,16 +33,25 @@ public final class RelayFloor {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int waitMs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        System.out.println(row(clients, seconds, seconds, waitMs));
+    }
+
+    /**
+     * Warms up, measures, and returns the figures as a row of {@link ConcurrencyBenchmark}'s table, so that the
+     * benchmark can put the floor of the same minutes beside its own (this machine's floor moves several-fold
+     * within an hour).
+     */
+    static String row(int clients, int warmupSeconds, int seconds, int waitMs) throws Exception {
         try (ServerSocket workers = new ServerSocket(0); ServerSocket relay = new ServerSocket(0)) {
             accept(workers, socket -> work(socket, waitMs));
             int workerPort = workers.getLocalPort();
             accept(relay, socket -> relay(socket, workerPort));
-            run(relay.getLocalPort(), clients, seconds); // warm-up
+            run(relay.getLocalPort(), clients, warmupSeconds);
             long start = System.nanoTime();
             long[] added = run(relay.getLocalPort(), clients, seconds);
             double elapsed = (System.nanoTime() - start) / 1e9;
             Arrays.sort(added);
-            System.out.printf("| relay floor | %d | %.0f | %.2f | %.2f | %.2f |%n", clients, added.length / elapsed,
+            return String.format("| relay floor | %d | %.0f | %.2f | %.2f | %.2f | |", clients, added.length / elapsed,
                     ConcurrencyBenchmark.percentile(added, 0.5), ConcurrencyBenchmark.percentile(added, 0.99),
                     ConcurrencyBenchmark.percentile(added, 0.999));
         }
