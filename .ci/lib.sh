@@ -69,7 +69,7 @@ runway_go() {
 # Prints the module version an aws-lambda-rie binary was built from ($1), read from the build information Go
 # embeds in every binary (what `go version -m` shows), or nothing when it has none.
 runway_rie_version() {
-    grep -a -o -m1 $'\tgithub.com/aws/aws-lambda-runtime-interface-emulator\t[^\t]*' "$1" 2>/dev/null | cut -f3 | head -n1
+    grep -a -o -m1 $'\tgithub.com/aws/aws-lambda-runtime-interface-emulator\t[^\t]*' "$1" 2>/dev/null | cut -f3 | head -n1 || true
 }
 
 # Installs the pinned RIE with go install unless it is there; two attempts, each bounded. Exports RUNWAY_RIE when

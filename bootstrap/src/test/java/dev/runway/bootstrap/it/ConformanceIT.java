@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConformanceIT {
 
-    /** The platforms under test. */
-    /** The two platforms. .ci/run counts the RIE side as the cases named "...(Target)[2]": keep RIE second. */
+    /** The platforms under test. .ci/run counts the RIE side as the cases named "...(Target)[2]": keep RIE second. */
     enum Target { LOCAL, RIE }
 
     private static final Duration WAIT = Duration.ofSeconds(120);
