@@ -72,9 +72,10 @@ runway_rie_version() {
     grep -a -o -m1 $'\tgithub.com/aws/aws-lambda-runtime-interface-emulator\t[^\t]*' "$1" 2>/dev/null | cut -f3 | head -n1 || true
 }
 
-# Installs the pinned RIE with go install unless it is there; two attempts, each bounded. Exports RUNWAY_RIE when
-# it has one. A binary found on its own (not named by RUNWAY_RIE) of another version is replaced by the pinned one;
-# one RUNWAY_RIE names is used as it is, and its version said. Never fails: returns 1 when there is no RIE.
+# Installs the pinned RIE with go install unless it is there; two attempts, each bounded (a fresh GOPATH took 6
+# minutes on a machine busy with other builds, 20 s on an idle one). Exports RUNWAY_RIE when it has one. A binary
+# found on its own (not named by RUNWAY_RIE) of another version is replaced by the pinned one; one RUNWAY_RIE names
+# is used as it is, and its version said. Never fails: returns 1 when there is no RIE.
 runway_install_rie() {
     local rie go attempt version
     if [[ -n ${RUNWAY_RIE:-} && ! -x $RUNWAY_RIE ]]; then
@@ -97,7 +98,7 @@ runway_install_rie() {
     fi
     for attempt in 1 2; do
         echo "RIE: go install $RUNWAY_RIE_MODULE (attempt $attempt of 2)"
-        if timeout 600 "$go" install "$RUNWAY_RIE_MODULE"; then
+        if timeout 900 "$go" install "$RUNWAY_RIE_MODULE"; then
             rie=$(runway_find_rie)
             version=$(runway_rie_version "$rie")
             if [[ -n $rie && $version == "$RUNWAY_RIE_VERSION" ]]; then
