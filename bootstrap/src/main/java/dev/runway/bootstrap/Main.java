@@ -41,6 +41,10 @@ public final class Main {
         if (Arrays.asList(args).contains("--local")) {
             return true;
         }
+        // Local mode's commands: one invocation, a sample event.
+        if (args.length > 0 && (args[0].equals("invoke") || args[0].equals("generate-event"))) {
+            return true;
+        }
         String local = env.get("RUNWAY_LOCAL");
         if (local != null && (local.equals("1") || local.equalsIgnoreCase("true"))) {
             return true;

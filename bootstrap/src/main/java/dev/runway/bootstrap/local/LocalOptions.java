@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,19 @@ import java.util.Map;
  * @param timeoutSeconds the function timeout
  * @param maxConcurrency {@code AWS_LAMBDA_MAX_CONCURRENCY}, 0 when unset
  * @param help whether to print the usage and stop
+ * @param watch the directory whose class files and jars to watch ({@code --watch}), or {@code null}
  */
 record LocalOptions(String host, int port, int runtimeApiPort, String handler, Path taskRoot, Path extensionsDirectory,
-        String functionName, String functionVersion, int memoryMb, int timeoutSeconds, int maxConcurrency, boolean help) {
+        String functionName, String functionVersion, int memoryMb, int timeoutSeconds, int maxConcurrency, boolean help,
+        Path watch) {
 
     static final String USAGE = """
             Usage: bootstrap [--local] [options] [handler]
               Serves the function as Lambda runs it: invoke it with
               curl -X POST http://127.0.0.1:8080/2015-03-31/functions/function/invocations -d '{}'
+              or open the local console at http://127.0.0.1:8080/
+              --task-root DIR          the function's directory (LAMBDA_TASK_ROOT, default the working directory)
+              --watch [DIR]            a fresh environment whenever class files or jars change under DIR (the task root)
               --port N                 invoke endpoint port (RUNWAY_LOCAL_PORT, default 8080)
               --host ADDRESS           address both servers bind (RUNWAY_LOCAL_HOST, default 127.0.0.1)
               --runtime-api-port N     Runtime API port (RUNWAY_LOCAL_RUNTIME_API_PORT, default any free one)
@@ -34,7 +40,12 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
               --no-extensions          start no external extension
               --runtime-interface-emulator-address HOST:PORT, --runtime-api-address HOST:PORT  as the RIE takes them
               Environment as under the RIE: AWS_LAMBDA_FUNCTION_TIMEOUT (300), AWS_LAMBDA_FUNCTION_NAME (test_function),
-              AWS_LAMBDA_FUNCTION_MEMORY_SIZE (3008), AWS_LAMBDA_MAX_CONCURRENCY, _HANDLER, LAMBDA_TASK_ROOT.""";
+              AWS_LAMBDA_FUNCTION_MEMORY_SIZE (3008), AWS_LAMBDA_MAX_CONCURRENCY, _HANDLER, LAMBDA_TASK_ROOT.
+            Usage: bootstrap invoke [-e FILE|-] [options] [handler]
+              One invocation: the event from FILE (- for standard input; default {}), the response on standard output,
+              the logs and the REPORT line on standard error; exit status 1 on a function error.
+            Usage: bootstrap generate-event SOURCE [--body TEXT] [--method M] [--path P] [--region R] [...]
+              A sample event of SOURCE on standard output; bootstrap generate-event --help lists the sources.""";
 
     static LocalOptions parse(List<String> args, Map<String, String> env) {
         String host = env.getOrDefault("RUNWAY_LOCAL_HOST", "127.0.0.1");
@@ -42,6 +53,8 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
         int apiPort = number(env.get("RUNWAY_LOCAL_RUNTIME_API_PORT"), 0, "RUNWAY_LOCAL_RUNTIME_API_PORT");
         String extensions = env.getOrDefault("RUNWAY_EXTENSIONS_DIR", "/opt/extensions");
         String handler = null;
+        String taskRoot = env.get("LAMBDA_TASK_ROOT");
+        String watch = null;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -53,6 +66,13 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
                 case "--host" -> host = value(args, ++i, arg);
                 case "--runtime-api-port" -> apiPort = number(value(args, ++i, arg), 0, arg);
                 case "--extensions" -> extensions = value(args, ++i, arg);
+                case "--task-root" -> taskRoot = value(args, ++i, arg);
+                case "--watch" -> {
+                    // The directory is optional: a next argument that is one is it; otherwise the task root.
+                    boolean directory = i + 1 < args.size() && !args.get(i + 1).startsWith("-")
+                            && Files.isDirectory(Path.of(args.get(i + 1)));
+                    watch = directory ? args.get(++i) : "";
+                }
                 case "--runtime-interface-emulator-address" -> {
                     String address = value(args, ++i, arg);
                     host = hostOf(address, arg);
@@ -85,13 +105,13 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
         String concurrency = env.get("AWS_LAMBDA_MAX_CONCURRENCY");
         // As the RIE: the variable being set at all selects Lambda Managed Instances semantics.
         int maxConcurrency = concurrency == null ? 0 : Math.max(1, number(concurrency, 1, "AWS_LAMBDA_MAX_CONCURRENCY"));
-        String taskRoot = env.get("LAMBDA_TASK_ROOT");
-        return new LocalOptions(host, port, apiPort, handler,
-                (taskRoot == null || taskRoot.isBlank() ? Path.of("") : Path.of(taskRoot)).toAbsolutePath(),
+        Path root = (taskRoot == null || taskRoot.isBlank() ? Path.of("") : Path.of(taskRoot)).toAbsolutePath();
+        return new LocalOptions(host, port, apiPort, handler, root,
                 extensions.isBlank() ? null : Path.of(extensions),
                 nonBlank(env.get("AWS_LAMBDA_FUNCTION_NAME"), "test_function"),
                 nonBlank(env.get("AWS_LAMBDA_FUNCTION_VERSION"), "$LATEST"),
-                memory, timeoutSeconds, maxConcurrency, help);
+                memory, timeoutSeconds, maxConcurrency, help,
+                watch == null ? null : watch.isEmpty() ? root : Path.of(watch).toAbsolutePath());
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -1,5 +1,7 @@
 package dev.runway.bootstrap.local;
 
+import dev.runway.bootstrap.local.internal.console.ConsoleEndpoints;
+import dev.runway.bootstrap.local.internal.console.ConsoleLog;
 import dev.runway.bootstrap.local.internal.http.HttpServer;
 import dev.runway.bootstrap.local.internal.http.Routes;
 import dev.runway.bootstrap.local.internal.sandbox.CollectingResponder;
@@ -9,6 +11,7 @@ import dev.runway.bootstrap.local.internal.sandbox.InvokeRequest;
 import dev.runway.bootstrap.local.internal.sandbox.PlatformConfig;
 import dev.runway.bootstrap.local.internal.sandbox.RuntimeApi;
 import dev.runway.bootstrap.local.internal.sandbox.Sandbox;
+import dev.runway.bootstrap.local.internal.sandbox.SandboxView;
 import dev.runway.bootstrap.local.internal.telemetry.TelemetryApi;
 import dev.runway.bootstrap.local.internal.telemetry.TelemetryHub;
 import io.netty.channel.EventLoopGroup;
@@ -53,10 +56,13 @@ public final class LocalPlatform implements AutoCloseable {
     private final HttpServer apiServer;
     private final HttpServer invokeServer;
 
-    private LocalPlatform(PlatformConfig config) {
+    private LocalPlatform(PlatformConfig config, ConsoleLog console) {
         this.sandbox = new Sandbox(config);
         this.telemetry = new TelemetryHub(config.err());
         sandbox.telemetry(telemetry);
+        if (console != null) {
+            telemetry.addListener(console::telemetry);
+        }
         // One event loop for both servers: an invoke and its runtime's /next and /response are then handled by
         // one thread, with no wake-up of another in between (each costs tens of microseconds on a VM).
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -65,7 +71,11 @@ public final class LocalPlatform implements AutoCloseable {
             api = HttpServer.start(group, config.host(), config.runtimeApiPort(), apiRoutes());
             sandbox.runtimeApiAddress(hostForClients(config.host()) + ":" + api.port());
             this.apiServer = api;
-            this.invokeServer = HttpServer.start(group, config.host(), config.invokePort(), invokeRoutes());
+            Routes invoke = invokeRoutes();
+            if (console != null) {
+                new ConsoleEndpoints(sandbox, console, runtimeApiAddress()).addTo(invoke);
+            }
+            this.invokeServer = HttpServer.start(group, config.host(), config.invokePort(), invoke);
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -176,6 +186,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * Retires the execution environment, as a new deployment of the function does: the runtime and the extensions
+     * are shut down (SHUTDOWN {@code spindown}), and the next invoke starts a fresh environment, with a new init.
+     *
+     * @return whether an environment was running
+     */
+    public boolean redeploy() {
+        return SandboxView.retire(sandbox);
+    }
+
+    /**
      * Sees every telemetry event, whether or not an extension subscribed.
      *
      * @param listener receives each event as it is made
@@ -215,8 +235,15 @@ public final class LocalPlatform implements AutoCloseable {
         private RuntimeLauncher runtime;
         private PrintStream out = System.out;
         private PrintStream err = System.err;
+        private ConsoleLog console;
 
         private Builder() {}
+
+        /** Serves the local console on the invoke endpoint's port, showing what {@code log} keeps. */
+        Builder console(ConsoleLog log) {
+            this.console = log;
+            return this;
+        }
 
         /** @param host the address to bind, {@code 127.0.0.1} by default @return this */
         public Builder host(String host) {
@@ -323,7 +350,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             return new LocalPlatform(new PlatformConfig(host, port, runtimeApiPort, functionName, functionVersion,
                     memoryMb, timeoutSeconds, handler, taskRoot, extensionsDirectory, maxConcurrency,
-                    Map.copyOf(environment), runtime, out, err));
+                    Map.copyOf(environment), runtime, out, err), console);
         }
     }
 

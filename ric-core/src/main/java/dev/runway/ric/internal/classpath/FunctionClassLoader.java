@@ -33,10 +33,40 @@ public final class FunctionClassLoader extends URLClassLoader {
     /** Where layers put jars for Java functions. */
     public static final Path LAYER_LIBRARIES = Path.of("/opt/java/lib");
 
-    private FunctionClassLoader(URL[] urls, ClassLoader parent) {
+    private final Path taskRoot;
+    private final Path layerLibraries;
+
+    private FunctionClassLoader(URL[] urls, ClassLoader parent, Path taskRoot, Path layerLibraries) {
         // Unnamed on purpose: a named loader prefixes every frame of the function's stack traces with its name
         // ("function//pkg.Handler.handle(Handler.java:12)"), which the managed runtime's traces do not have.
         super(urls, parent);
+        this.taskRoot = taskRoot;
+        this.layerLibraries = layerLibraries;
+    }
+
+    /**
+     * Where this loader looks, in words, for the message of a class it could not find: a developer's first
+     * question is whether the task root was the directory they meant and whether their jar was in it.
+     *
+     * @return such as {@code the task root /var/task and the jars of /var/task/lib (app.jar) and /opt/java/lib (none)}
+     */
+    public String searched() {
+        return "the task root " + taskRoot.toAbsolutePath() + " and the jars of "
+                + jarsOf(taskRoot.resolve("lib")) + " and " + jarsOf(layerLibraries);
+    }
+
+    private static String jarsOf(Path directory) {
+        List<URL> jars = sortedJars(directory);
+        List<String> names = new ArrayList<>();
+        for (URL jar : jars) {
+            String path = jar.getPath();
+            names.add(path.substring(path.lastIndexOf('/') + 1));
+            if (names.size() == 10 && jars.size() > 10) {
+                names.add("and " + (jars.size() - 10) + " more");
+                break;
+            }
+        }
+        return directory.toAbsolutePath() + " (" + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
     }
 
     /**
@@ -58,7 +88,8 @@ public final class FunctionClassLoader extends URLClassLoader {
      * @return the loader
      */
     public static FunctionClassLoader create(Path taskRoot, Path layerLibraries, ClassLoader parent) {
-        return new FunctionClassLoader(classPath(taskRoot, layerLibraries).toArray(new URL[0]), parent);
+        return new FunctionClassLoader(classPath(taskRoot, layerLibraries).toArray(new URL[0]), parent, taskRoot,
+                layerLibraries);
     }
 
     /** @return the class path, in lookup order */

@@ -3,6 +3,7 @@ package dev.runway.ric.internal.handler;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.runway.ric.StreamingRequestHandler;
+import dev.runway.ric.internal.classpath.FunctionClassLoader;
 import dev.runway.ric.internal.json.PojoCodec;
 import dev.runway.ric.internal.json.PojoCodecs;
 import dev.runway.ric.internal.loop.Diagnostics;
@@ -68,7 +69,7 @@ public final class HandlerLoader {
             return Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
             // The JDK's own stack says nothing the message does not; a cause (a jar that could not be read) does.
-            throw new HandlerLoadException(ClassNotFoundException.class.getName(), "Class not found: " + className,
+            throw new HandlerLoadException(ClassNotFoundException.class.getName(), classNotFound(className, loader),
                     e.getCause());
         } catch (ExceptionInInitializerError e) {
             throw e; // the function's static initializer failed: its own error, reported with its stack
@@ -77,6 +78,30 @@ public final class HandlerLoader {
             throw new HandlerLoadException(e.getClass().getName(),
                     "Error loading class " + className + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks, without loading or initializing anything, that the handler's class is there: local mode runs it
+     * when it starts, so that a wrong task root or handler is told at once, with the message init would give.
+     *
+     * @param handler the handler string
+     * @param loader the function's class loader
+     * @return the message init would fail with, or {@code null} when the class file is found
+     */
+    public static String missingHandlerClass(String handler, ClassLoader loader) {
+        HandlerString parsed;
+        try {
+            parsed = HandlerString.parse(handler);
+        } catch (HandlerLoadException e) {
+            return e.getMessage();
+        }
+        String resource = parsed.className().replace('.', '/') + ".class";
+        return loader.getResource(resource) != null ? null : classNotFound(parsed.className(), loader);
+    }
+
+    private static String classNotFound(String className, ClassLoader loader) {
+        return "Class not found: " + className
+                + (loader instanceof FunctionClassLoader function ? " (searched " + function.searched() + ")" : "");
     }
 
     @SuppressWarnings("unchecked")

@@ -180,7 +180,10 @@ class FunctionClassLoaderTest {
         try (FunctionClassLoader loader = loader()) {
             assertThatExceptionOfType(HandlerLoadException.class)
                     .isThrownBy(() -> HandlerLoader.load("fn.TopLevel", loader))
-                    .withMessage("Class not found: fn.TopLevel")
+                    // The message says where it looked: the jar at the top is in neither place.
+                    .withMessageStartingWith("Class not found: fn.TopLevel (searched the task root "
+                            + taskRoot.toAbsolutePath() + " and the jars of " + taskRoot.resolve("lib").toAbsolutePath()
+                            + " (none) and ")
                     .satisfies(e -> assertThat(e.errorType()).isEqualTo("java.lang.ClassNotFoundException"));
         }
     }

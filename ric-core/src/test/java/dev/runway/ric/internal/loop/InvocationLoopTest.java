@@ -210,7 +210,7 @@ class InvocationLoopTest {
         assertThat(post.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BadFunctionCode");
         JsonNode body = JSON.readTree(post.body());
         assertThat(body.get("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
-        assertThat(body.get("errorMessage").asText()).isEqualTo("Class not found: com.example.DoesNotExist");
+        assertThat(body.get("errorMessage").asText()).startsWith("Class not found: com.example.DoesNotExist (searched the task root ");
         assertThat(runtime.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
         assertThat(api.nextCalls()).isZero();
     }

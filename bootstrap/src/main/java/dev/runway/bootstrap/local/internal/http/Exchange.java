@@ -66,6 +66,11 @@ public final class Exchange {
         return request.headers().get(name);
     }
 
+    /** @return the client's address, to keep the local console to this machine */
+    public java.net.SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
     /** @return every request header */
     public HttpHeaders headers() {
         return request.headers();
