@@ -57,8 +57,10 @@ final class InvokeCommand {
             // The answer comes as soon as the runtime posted it; the invocation ends (END, REPORT) when the runtime
             // asks for the next one. Closing before that would cut it short, so wait for its report.
             java.util.concurrent.CompletableFuture<Void> reported = new java.util.concurrent.CompletableFuture<>();
+            // A failed init has no invocation to report: its initReport ends it.
             platform.addTelemetryListener(e -> {
-                if (e.type().equals("platform.report")) {
+                if (e.type().equals("platform.report") || (e.type().equals("platform.initReport")
+                        && e.record() instanceof Map<?, ?> record && !"success".equals(record.get("status")))) {
                     reported.complete(null);
                 }
             });

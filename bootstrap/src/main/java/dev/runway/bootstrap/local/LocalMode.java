@@ -103,7 +103,7 @@ public final class LocalMode {
         }
         TaskRootWatcher watcher = options.watch() == null ? null : TaskRootWatcher.start(options.watch(), changed -> {
             platform.redeploy();
-            consoleErr.println("[runway local] " + changed + " changed: a fresh environment, as after a deployment;"
+            consoleOut.println("[runway local] " + changed + " changed: a fresh environment, as after a deployment;"
                     + " init runs again on the next invoke.");
             checkHandler(options, consoleErr);
         });

@@ -78,7 +78,7 @@ function summary(event) {
   ["phase", "initializationType", "name", "state", "status", "errorType", "version"].forEach((k) => {
     if (r[k] !== undefined && r[k] !== null) parts.push(k + "=" + r[k]);
   });
-  if (r.events) parts.push("events=" + r.events.join(","));
+  if (r.events) parts.push("events=" + (r.events.length ? r.events.join(",") : "none"));
   if (r.metrics) Object.entries(r.metrics).forEach(([k, v]) => parts.push(k + "=" + v));
   return parts.join("  ");
 }
