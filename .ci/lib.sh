@@ -291,3 +291,25 @@ runway_skipped_classes() {
             nextfile
         }' $reports
 }
+
+# Chromium and its driver for the local console's browser test (bootstrap LocalConsoleIT): Debian's chromium and
+# chromium-driver, installed with apt-get when missing. Returns 1 when they are still missing: CI then fails, as
+# that test fails without them under CI=true.
+runway_ensure_chromium() {
+    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+        echo "Chromium: /usr/bin/chromium and /usr/bin/chromedriver present"
+        return 0
+    fi
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "Chromium: installing chromium chromium-driver"
+        { timeout 300 apt-get update -qq &&
+            DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq chromium chromium-driver; } >/dev/null 2>&1 ||
+            echo "Chromium: apt-get install chromium chromium-driver failed"
+    fi
+    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+        echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version 2>/dev/null | cut -d' ' -f1-2)"
+        return 0
+    fi
+    echo "Chromium: missing /usr/bin/chromium or /usr/bin/chromedriver (install Debian's chromium and chromium-driver)"
+    return 1
+}
