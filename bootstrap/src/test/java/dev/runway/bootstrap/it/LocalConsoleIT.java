@@ -84,7 +84,9 @@ class LocalConsoleIT extends BootstrapTestSupport {
 
     @Test
     void invokesFromThePageAndShowsTheAnswerTheLogsTheTimelineAndTheEnvironment() throws Exception {
-        emulator = LocalEmulator.start("console", Distribution.sampleFunction(), "dev.runway.samples.hello.HelloHandler",
+        // A link with a plain name: the screenshot (docs/images/console.png) shows the task root.
+        Path taskRoot = Files.createSymbolicLink(temp.resolve("hello"), Distribution.sampleFunction().toAbsolutePath());
+        emulator = LocalEmulator.start("console", taskRoot, "dev.runway.samples.hello.HelloHandler",
                 Map.of("AWS_LAMBDA_FUNCTION_NAME", "hello-console"), List.of(), temp);
         WebDriver page = browser();
         page.get("http://127.0.0.1:" + emulator.port + "/");
@@ -115,6 +117,7 @@ class LocalConsoleIT extends BootstrapTestSupport {
                 "platform.initStart", "platform.initRuntimeDone", "platform.initReport", "platform.start",
                 "platform.runtimeDone", "platform.report", "status=success");
 
+        // The README's picture: bootstrap/target/console/console.png, copied to docs/images/console.png.
         Path screenshot = ((ChromeDriver) page).getScreenshotAs(OutputType.FILE).toPath();
         Path kept = Files.createDirectories(Path.of("target", "console")).resolve("console.png");
         Files.copy(screenshot, kept, StandardCopyOption.REPLACE_EXISTING);
