@@ -47,4 +47,19 @@ class LocalOptionsTest {
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--port"), Map.of())).hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--nope"), Map.of())).hasMessageContaining("Unknown option");
     }
+
+    @Test
+    void watchTakesAnOptionalDirectoryAndTaskRootOverridesTheVariable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        LocalOptions plain = LocalOptions.parse(List.of("--watch", "pkg.Handler"), Map.of("LAMBDA_TASK_ROOT", dir.toString()));
+        assertThat(plain.watch()).isEqualTo(dir.toAbsolutePath());
+        assertThat(plain.handler()).isEqualTo("pkg.Handler");
+
+        java.nio.file.Path root = dir.resolve("root");
+        LocalOptions both = LocalOptions.parse(List.of("--task-root", root.toString(), "--watch", dir.toString(), "pkg.H"),
+                Map.of("LAMBDA_TASK_ROOT", "/elsewhere"));
+        assertThat(both.taskRoot()).isEqualTo(root.toAbsolutePath());
+        assertThat(both.watch()).isEqualTo(dir.toAbsolutePath());
+        assertThat(both.handler()).isEqualTo("pkg.H");
+        assertThat(LocalOptions.parse(List.of("pkg.H"), Map.of()).watch()).isNull();
+    }
 }
