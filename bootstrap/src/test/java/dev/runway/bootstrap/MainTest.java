@@ -25,6 +25,11 @@ class MainTest {
         assertThat(Main.localModeRequested(new String[] {"h"},
                 java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1", "RUNWAY_LOCAL", "1"))).isTrue();
         assertThat(Main.localModeRequested(new String[] {"h"}, java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1"))).isFalse();
+        // Local mode's commands, even where a Runtime API is set (a shell inside a container, say).
+        assertThat(Main.localModeRequested(new String[] {"invoke", "h"}, java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1")))
+                .isTrue();
+        assertThat(Main.localModeRequested(new String[] {"generate-event", "sqs"},
+                java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "x:1"))).isTrue();
     }
 
     @Test
