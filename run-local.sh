@@ -127,6 +127,9 @@ if ! $use_rie; then
     exec "$bootstrap" --local --port "$port" "${watch[@]}" "$handler"
 fi
 
+if ((${#watch[@]} > 0)); then
+    echo "--watch is local mode's: under the RIE, restart ./run-local.sh --rie after a build." >&2
+fi
 if ! runway_install_rie; then
     cat >&2 <<MESSAGE
 

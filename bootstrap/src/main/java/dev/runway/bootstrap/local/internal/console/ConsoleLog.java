@@ -21,7 +21,25 @@ public final class ConsoleLog {
 
     static final int CAPACITY = 5_000;
 
-    private final Deque<String> entries = new ArrayDeque<>();
+    /** One line ({@code event} null) or one telemetry event; made into JSON only when the page asks. */
+    private record Entry(long seq, String stream, String text, Map<String, Object> event) {
+        String json() {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            if (event == null) {
+                entry.put("kind", "log");
+                entry.put("stream", stream);
+                entry.put("text", text);
+            } else {
+                entry.put("kind", "telemetry");
+                entry.put("event", event);
+            }
+            entry.put("seq", seq);
+            return Json.write(entry);
+        }
+    }
+
+    // Kept as they come, cheaply: this is on the path of every START, END and REPORT line.
+    private final Deque<Entry> entries = new ArrayDeque<>();
     private long next = 1;
 
     /**
@@ -35,26 +53,31 @@ public final class ConsoleLog {
         return new PrintStream(new LineTee(target, line -> line(stream, line)), true, StandardCharsets.UTF_8);
     }
 
-    /** Keeps one line of output. */
+    /**
+     * Keeps one line of output.
+     *
+     * @param stream {@code stdout} or {@code stderr}
+     * @param text the line, without its end
+     */
     public void line(String stream, String text) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("kind", "log");
-        entry.put("stream", stream);
-        entry.put("text", text);
-        add(entry);
+        add(stream, text, null);
     }
 
-    /** Keeps one Telemetry API event, as subscribers get it. */
+    /**
+     * Keeps one Telemetry API event, as subscribers get it.
+     *
+     * @param event the event, which is not changed after it is made
+     */
     public void telemetry(Map<String, Object> event) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("kind", "telemetry");
-        entry.put("event", event);
-        add(entry);
+        Object type = event.get("type");
+        if ("function".equals(type) || "extension".equals(type)) {
+            return; // the same lines come through the tee, with START, END and REPORT among them
+        }
+        add(null, null, event);
     }
 
-    private synchronized void add(Map<String, Object> entry) {
-        entry.put("seq", next++);
-        entries.addLast(Json.write(entry));
+    private synchronized void add(String stream, String text, Map<String, Object> event) {
+        entries.addLast(new Entry(next++, stream, text, event));
         if (entries.size() > CAPACITY) {
             entries.removeFirst();
         }
@@ -64,17 +87,20 @@ public final class ConsoleLog {
      * @param after the last sequence number the caller has, 0 for all
      * @return {@code {"entries":[...]}} with the entries after it, oldest first
      */
-    public synchronized String since(long after) {
-        List<String> newer = new ArrayList<>();
-        long first = next - entries.size();
-        long seq = first;
-        for (String entry : entries) {
-            if (seq > after) {
-                newer.add(entry);
+    public String since(long after) {
+        List<Entry> newer = new ArrayList<>();
+        synchronized (this) {
+            for (Entry entry : entries) {
+                if (entry.seq() > after) {
+                    newer.add(entry);
+                }
             }
-            seq++;
         }
-        return "{\"entries\":[" + String.join(",", newer) + "]}";
+        StringBuilder json = new StringBuilder("{\"entries\":[");
+        for (int i = 0; i < newer.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(newer.get(i).json());
+        }
+        return json.append("]}").toString();
     }
 
     /** Splits what is written into lines, passing every byte on to the target as it comes. */

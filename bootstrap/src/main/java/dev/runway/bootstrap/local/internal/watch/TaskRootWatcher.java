@@ -78,14 +78,14 @@ public final class TaskRootWatcher implements Closeable {
     private void run() {
         try {
             while (true) {
-                Path first = awaitChange(service.take());
+                Path first = codeChangeIn(service.take());
                 if (first == null) {
                     continue;
                 }
                 // The rest of the burst: keep taking until the directory has been quiet for a while.
                 WatchKey more;
                 while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    awaitChange(more);
+                    codeChangeIn(more);
                 }
                 changed.accept(first);
             }
@@ -94,8 +94,8 @@ public final class TaskRootWatcher implements Closeable {
         }
     }
 
-    /** Handles one key's events; @return the first code file among them, or {@code null} */
-    private Path awaitChange(WatchKey key) {
+    /** Handles one key's events, and returns the first code file among them, or {@code null}. */
+    private Path codeChangeIn(WatchKey key) {
         Path directory = directories.get(key);
         Path code = null;
         for (WatchEvent<?> event : key.pollEvents()) {
