@@ -101,12 +101,19 @@ public final class LocalMode {
             err.println("[runway local] " + e.getMessage());
             return 1;
         }
-        TaskRootWatcher watcher = options.watch() == null ? null : TaskRootWatcher.start(options.watch(), changed -> {
-            platform.redeploy();
-            consoleOut.println("[runway local] " + changed + " changed: a fresh environment, as after a deployment;"
-                    + " init runs again on the next invoke.");
-            checkHandler(options, consoleErr);
-        });
+        TaskRootWatcher watcher;
+        try {
+            watcher = options.watch() == null ? null : TaskRootWatcher.start(options.watch(), changed -> {
+                platform.redeploy();
+                consoleOut.println("[runway local] " + changed + " changed: a fresh environment, as after a deployment;"
+                        + " init runs again on the next invoke.");
+                checkHandler(options, consoleErr);
+            });
+        } catch (java.io.UncheckedIOException e) {
+            err.println("[runway local] --watch: " + e.getMessage());
+            platform.close();
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Ctrl-C or SIGTERM: SHUTDOWN to the extensions, SIGTERM then SIGKILL to the runtime, as Lambda does.
