@@ -4,8 +4,8 @@
 # Telemetry APIs) with the function's runtime as its child process. It needs only a JDK 21 or newer.
 #
 #   ./run-local.sh [handler]          e.g. ./run-local.sh dev.runway.samples.stream.UppercaseHandler
-#   ./run-local.sh --rie [handler]    the same sample under the AWS Runtime Interface Emulator instead (needs Go
-#                                     1.25 to install it, or RUNWAY_RIE pointing at one)
+#   ./run-local.sh --rie [handler]    the same sample under the AWS Runtime Interface Emulator instead (the
+#                                     version .ci/lib.sh pins: needs Go to install it, or RUNWAY_RIE pointing at one)
 #
 # RUNWAY_LOCAL_PORT changes the port (8080). AWS_LAMBDA_FUNCTION_TIMEOUT, AWS_LAMBDA_FUNCTION_NAME and the other
 # variables of the RIE work as there. Ctrl-C stops it, shutting the function down as Lambda does.
@@ -70,10 +70,13 @@ if ! runway_install_rie; then
     cat >&2 <<MESSAGE
 
 The AWS Lambda Runtime Interface Emulator (aws-lambda-rie) is not installed and could not be installed. Install
-it with Go 1.25 or newer (go install $RUNWAY_RIE_MODULE) and point RUNWAY_RIE at it, or run ./run-local.sh
+it with Go (go install $RUNWAY_RIE_MODULE) and point RUNWAY_RIE at it, or run ./run-local.sh
 without --rie: Runway's local mode needs no emulator.
 MESSAGE
     exit 1
 fi
+# The handler in _HANDLER too, as the AWS base images give it: the RIE tells extensions at registration only the
+# handler of its environment.
+export _HANDLER=$handler
 exec "$RUNWAY_RIE" --runtime-interface-emulator-address "127.0.0.1:$port" \
     --runtime-api-address "127.0.0.1:$runtime_api_port" "$bootstrap" "$handler"

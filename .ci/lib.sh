@@ -1,8 +1,11 @@
 # Shell functions shared by .ci/run and run-local.sh (sourced, bash). Each one prints what it decided.
 
-# The Runtime Interface Emulator, pinned: tag v1.30 of aws/aws-lambda-runtime-interface-emulator. Its tags are
-# not semantic versions, so the Go module system only knows this pseudo-version.
-RUNWAY_RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@v0.0.0-20251201070305-f9bf927dfc8a
+# The Runtime Interface Emulator, pinned: the one place that names its version (the tests, run-local.sh and the
+# docs read it from here). The repository's tags are not semantic versions, so the Go module system only knows
+# pseudo-versions; this one (commit bef5c4b of aws/aws-lambda-runtime-interface-emulator, 2026-10-30) is served by
+# the Go module proxy and builds with Go 1.26.6 or newer (an older go fetches that toolchain itself).
+RUNWAY_RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
+RUNWAY_RIE_MODULE=github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$RUNWAY_RIE_VERSION
 
 # Prints the major version of the JDK at $1 (from its release file), or nothing.
 runway_jdk_major() {
@@ -63,33 +66,47 @@ runway_go() {
     fi
 }
 
-# Installs the RIE with go install unless one is there; two attempts, each bounded. Exports RUNWAY_RIE when it
-# has one. Never fails: returns 1 when there is no RIE.
+# Prints the module version an aws-lambda-rie binary was built from ($1), read from the build information Go
+# embeds in every binary (what `go version -m` shows), or nothing when it has none.
+runway_rie_version() {
+    grep -a -o -m1 $'\tgithub.com/aws/aws-lambda-runtime-interface-emulator\t[^\t]*' "$1" 2>/dev/null | cut -f3 | head -n1 || true
+}
+
+# Installs the pinned RIE with go install unless it is there; two attempts, each bounded (a fresh GOPATH took 6
+# minutes on a machine busy with other builds, 20 s on an idle one). Exports RUNWAY_RIE when it has one. A binary
+# found on its own (not named by RUNWAY_RIE) of another version is replaced by the pinned one; one RUNWAY_RIE names
+# is used as it is, and its version said. Never fails: returns 1 when there is no RIE.
 runway_install_rie() {
-    local rie go attempt
+    local rie go attempt version
     if [[ -n ${RUNWAY_RIE:-} && ! -x $RUNWAY_RIE ]]; then
         echo "RIE: RUNWAY_RIE=$RUNWAY_RIE is not an executable file."
         return 1
     fi
     rie=$(runway_find_rie)
     if [[ -n $rie ]]; then
-        export RUNWAY_RIE=$rie
-        echo "RIE: $RUNWAY_RIE (already installed)"
-        return 0
+        version=$(runway_rie_version "$rie")
+        if [[ -n ${RUNWAY_RIE:-} || $version == "$RUNWAY_RIE_VERSION" ]]; then
+            export RUNWAY_RIE=$rie
+            echo "RIE: $RUNWAY_RIE (already installed, version ${version:-unknown})"
+            return 0
+        fi
+        echo "RIE: $rie is version ${version:-unknown}, not the pinned $RUNWAY_RIE_VERSION: installing the pinned one"
     fi
     if ! go=$(runway_go); then
-        echo "RIE: cannot install it, there is no Go toolchain (go install needs Go >= 1.25)."
+        echo "RIE: cannot install it, there is no Go toolchain (go install needs Go; the RIE builds with 1.26.6 or newer)."
         return 1
     fi
     for attempt in 1 2; do
         echo "RIE: go install $RUNWAY_RIE_MODULE (attempt $attempt of 2)"
-        if timeout 600 "$go" install "$RUNWAY_RIE_MODULE"; then
+        if timeout 900 "$go" install "$RUNWAY_RIE_MODULE"; then
             rie=$(runway_find_rie)
-            if [[ -n $rie ]]; then
+            version=$(runway_rie_version "$rie")
+            if [[ -n $rie && $version == "$RUNWAY_RIE_VERSION" ]]; then
                 export RUNWAY_RIE=$rie
-                echo "RIE: $RUNWAY_RIE (installed)"
+                echo "RIE: $RUNWAY_RIE (installed, version $version)"
                 return 0
             fi
+            echo "RIE: go install succeeded, but the first aws-lambda-rie found is ${rie:-none} (version ${version:-unknown})"
         fi
         if ((attempt < 2)); then
             sleep 5
@@ -99,18 +116,29 @@ runway_install_rie() {
     return 1
 }
 
+# True when a Docker API answers on the unix socket $1 (the docker client, or curl when there is none: Podman's
+# packages do not bring the docker client).
+runway_docker_api_at() {
+    if command -v docker >/dev/null 2>&1; then
+        DOCKER_HOST=unix://$1 timeout 20 docker info >/dev/null 2>&1
+    else
+        [[ $(timeout 20 curl -sf --unix-socket "$1" http://localhost/_ping 2>/dev/null) == OK ]]
+    fi
+}
+
 # A Docker API for the container tests (base-image's ContainerIT, through Testcontainers). With a Docker engine
 # already answering, nothing is done. Otherwise Podman (Debian's podman + runc) is installed and serves the Docker
 # API on a socket; DOCKER_HOST and TESTCONTAINERS_RYUK_DISABLED are exported (Ryuk's image cannot be pulled here;
-# the tests remove their own containers). Idempotent, every step bounded in time; never fails: returns 1 when
-# there is no Docker API, and the container tests then skip, saying so.
+# the tests remove their own containers). A socket that already serves is reused, never restarted. Idempotent,
+# every step bounded in time; never fails: returns 1 when there is no Docker API (the container tests then skip,
+# saying so, or fail under CI=true).
 runway_setup_docker_api() {
     local sock=/run/podman/podman.sock
     if [[ -z ${DOCKER_HOST:-} ]] && command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1; then
         echo "Docker API: the local Docker engine"
         return 0
     fi
-    if [[ -S $sock ]] && DOCKER_HOST=unix://$sock timeout 20 docker info >/dev/null 2>&1; then
+    if [[ -S $sock ]] && runway_docker_api_at "$sock"; then
         export DOCKER_HOST=unix://$sock TESTCONTAINERS_RYUK_DISABLED=true
         echo "Docker API: Podman at $DOCKER_HOST (already serving)"
         return 0
@@ -141,7 +169,7 @@ runway_setup_docker_api() {
     # ("write child: broken pipe") once a later run has deleted that directory.
     (cd / && exec nohup podman system service --time=0 "unix://$sock" </dev/null >/tmp/podman-service.log 2>&1) &
     for _ in $(seq 1 30); do
-        if [[ -S $sock ]] && DOCKER_HOST=unix://$sock timeout 10 docker info >/dev/null 2>&1; then
+        if [[ -S $sock ]] && runway_docker_api_at "$sock"; then
             export DOCKER_HOST=unix://$sock TESTCONTAINERS_RYUK_DISABLED=true
             echo "Docker API: Podman at $DOCKER_HOST (started, pid $!)"
             return 0
@@ -172,4 +200,94 @@ runway_ensure_packaging_tools() {
     else
         echo "Packaging tools: missing ${missing[*]} (install them: base-image needs them)"
     fi
+}
+
+# The surefire and failsafe reports of the last build (*/target/{surefire,failsafe}-reports/TEST-*.xml).
+runway_test_reports() {
+    compgen -G '*/target/*-reports/TEST-*.xml' || true
+}
+
+# Prints, per module, how many tests ran (run and not skipped), were skipped, and failed or erred, from the
+# <testsuite> line of each report.
+runway_test_totals() {
+    local reports
+    reports=$(runway_test_reports)
+    if [[ -z $reports ]]; then
+        echo "    no test reports"
+        return 0
+    fi
+    # shellcheck disable=SC2086
+    awk '
+        function attribute(line, name,   found) {
+            if (match(line, " " name "=\"[0-9]+\"")) {
+                found = substr(line, RSTART, RLENGTH)
+                gsub(/[^0-9]/, "", found)
+                return found + 0
+            }
+            return 0
+        }
+        /<testsuite / {
+            split(FILENAME, parts, "/")
+            module = parts[1]
+            modules[module] = 1
+            tests[module] += attribute($0, "tests")
+            skipped[module] += attribute($0, "skipped")
+            failed[module] += attribute($0, "failures") + attribute($0, "errors")
+            nextfile
+        }
+        END {
+            for (module in modules) {
+                all_tests += tests[module]; all_skipped += skipped[module]; all_failed += failed[module]
+                printf "    %-20s ran %5d, skipped %d, failed %d\n", module, tests[module] - skipped[module], skipped[module], failed[module]
+            }
+            printf "    %-20s ran %5d, skipped %d, failed %d\n", "all", all_tests - all_skipped, all_skipped, all_failed
+        }' $reports | sort
+}
+
+# Prints "ran N, skipped S" for the test cases of the classes $2... whose name matches the regular expression $1
+# (every one when $1 is empty), from their test cases in the reports; "ran 0, skipped 0 (no report)" when none of
+# those classes has a report.
+runway_test_counts() {
+    local filter=$1 class files=()
+    shift
+    for class in "$@"; do
+        for file in */target/*-reports/TEST-"$class".xml; do
+            [[ -f $file ]] && files+=("$file")
+        done
+    done
+    if ((${#files[@]} == 0)); then
+        echo "ran 0, skipped 0 (no report)"
+        return 0
+    fi
+    # The filter through the environment: awk -v would read its backslashes as escapes.
+    RUNWAY_FILTER=$filter awk '
+        BEGIN { filter = ENVIRON["RUNWAY_FILTER"] }
+        /<testcase / {
+            name = $0
+            sub(/.* name="/, "", name)
+            sub(/".*/, "", name)
+            counted = (filter == "" || name ~ filter)
+            if (counted) tests++
+        }
+        /<skipped/ && counted { skipped++; counted = 0 }
+        END { printf "ran %d, skipped %d\n", tests - skipped, skipped }' "${files[@]}"
+}
+
+# Prints "CLASS: S of N skipped" for every test class that had skipped tests.
+runway_skipped_classes() {
+    local reports
+    reports=$(runway_test_reports)
+    [[ -n $reports ]] || return 0
+    # shellcheck disable=SC2086
+    awk '
+        /<testsuite / {
+            name = $0; sub(/.* name="/, "", name); sub(/".*/, "", name)
+            tests = $0; sub(/.* tests="/, "", tests); sub(/".*/, "", tests)
+            skipped = $0
+            if (sub(/.* skipped="/, "", skipped)) {
+                sub(/".*/, "", skipped)
+                if (skipped + 0 > 0) printf "%s: %d of %d skipped\n", name, skipped, tests
+            }
+            nextfile
+        }' $reports
 }

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,7 +30,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The base image and the layer in containers, through whatever Docker API Testcontainers finds (Docker, or Podman
- * serving it: {@code .ci/run} sets that up). With no Docker API every test here is skipped, loudly.
+ * serving it: {@code .ci/run} sets that up). With no Docker API every test here is skipped, loudly; under CI
+ * ({@code CI=true}) it fails them, and so does a stand-in without an RIE ({@link Prerequisite}).
  *
  * <p>The base image is {@code -Drunway.it.baseImage} when given (on a machine that can pull:
  * {@code public.ecr.aws/lambda/provided:al2023}, whose RIE then serves), else a local stand-in built FROM scratch
@@ -68,20 +68,21 @@ class ContainerIT {
         Files.deleteIfExists(WORK.resolve("containers.txt"));
         boolean docker = DockerClientFactory.instance().isDockerAvailable();
         if (!docker) {
-            String message = "CONTAINER TESTS SKIPPED: no Docker API (no Docker engine, and no Podman serving one: "
-                    + "run .ci/run, or set DOCKER_HOST)";
-            System.err.println("==> " + message);
-            report(message);
+            report("CONTAINER TESTS SKIPPED: no Docker API");
         }
-        Assumptions.assumeTrue(docker, "no Docker API: container tests skipped");
+        Prerequisite.require(docker, "CONTAINER TESTS: no Docker API (no Docker engine, and no Podman serving one:"
+                + " run .ci/run, or set DOCKER_HOST)");
         Files.createDirectories(WORK);
         if (GIVEN_BASE.isEmpty()) {
+            withRie = !RIE.isEmpty() && Files.isExecutable(Path.of(RIE));
+            // Local mode standing in for the RIE proves the image's layout, not that the RIE runs Runway: not CI's.
+            Prerequisite.require(withRie || !Prerequisite.underCi(), "CONTAINER TESTS: RUNWAY_RIE names no RIE"
+                    + " executable to put in the stand-in base image (" + RIE + ")");
             Path context = fresh("standin");
             Files.copy(STANDIN.resolve("Dockerfile"), context.resolve("Dockerfile"));
             run(WORK, "sh", STANDIN.resolve("make-rootfs.sh").toString(), context.resolve("rootfs.tar").toString(), RIE);
             baseImage = "localhost/runway-it/standin:latest";
             build(baseImage, context, Map.of());
-            withRie = !RIE.isEmpty() && Files.isExecutable(Path.of(RIE));
         } else {
             baseImage = GIVEN_BASE;
             withRie = true;
@@ -92,7 +93,8 @@ class ContainerIT {
         Files.copy(DOCKER.resolve("Dockerfile"), context.resolve("Dockerfile"));
         copyTree(LAYER_DIR.resolve("runway"), context.resolve("runway"));
         build(runwayImage, context, Map.of("BASE_IMAGE", baseImage));
-        report("base image " + baseImage + (withRie ? " (RIE inside)" : " (NO RIE: Runway's local mode serves)"));
+        report("base image " + baseImage + (GIVEN_BASE.isEmpty() && withRie ? " (RIE inside: " + RIE + ", version "
+                + rieVersion(Path.of(RIE)) + ")" : withRie ? " (its own RIE)" : " (NO RIE: Runway's local mode serves)"));
     }
 
     @Test
@@ -287,6 +289,18 @@ class ContainerIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The module version the RIE binary was built from, out of the build information Go embeds in every binary
+     * (what {@code go version -m} prints); {@code .ci/run} checks it is the one {@code .ci/lib.sh} pins.
+     */
+    private static String rieVersion(Path binary) throws IOException {
+        String module = "\tgithub.com/aws/aws-lambda-runtime-interface-emulator\t";
+        String bytes = new String(Files.readAllBytes(binary), StandardCharsets.ISO_8859_1);
+        int at = bytes.indexOf(module);
+        int end = at < 0 ? -1 : bytes.indexOf('\t', at + module.length());
+        return end < 0 ? "unknown" : bytes.substring(at + module.length(), end);
     }
 
     private static String property(String name) {

@@ -1,7 +1,6 @@
 package dev.runway.bootstrap.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,9 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The extensions SDK under the real RIE (legacy mode) as a plain process, with a test directory as
  * {@code /opt/extensions}: a private mount namespace ({@code unshare -m}) and a bind mount, so the host's
- * {@code /opt} is untouched. Skipped when the RIE or {@code unshare} is missing (the RIE is not installable here:
- * these run where it is). The RIE stubs the Telemetry API (202 {@code Telemetry.NotSupported}), sends
+ * {@code /opt} is untouched. Skipped, loudly, when the RIE or {@code unshare} is missing; under CI that fails
+ * them ({@link Prerequisite}). The RIE stubs the Telemetry API (202 {@code Telemetry.NotSupported}), sends
  * {@code SandboxTerminated} on SIGTERM, and answers extension failures with an empty 502.
  */
 class ExtensionsRieIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static Optional<Path> rie;
+    private Path rie;
 
     @TempDir
     Path temp;
@@ -43,16 +40,12 @@ class ExtensionsRieIT {
     private final List<RunningProcess> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @BeforeAll
-    static void findTheEmulator() {
-        rie = Rie.find();
-    }
-
     @BeforeEach
     void requireTheEmulatorAndNamespaces() throws Exception {
-        assumeTrue(rie.isPresent(), Rie.NOT_FOUND);
+        rie = Rie.require();
         Process unshare = new ProcessBuilder("unshare", "-m", "true").redirectErrorStream(true).start();
-        assumeTrue(unshare.waitFor() == 0, "unshare -m is not permitted here");
+        Prerequisite.require(unshare.waitFor() == 0, "RIE EXTENSION TESTS: unshare -m is not permitted here (they"
+                + " need a private mount namespace, as root, to put their extensions at /opt/extensions)");
     }
 
     @AfterEach
@@ -73,12 +66,17 @@ class ExtensionsRieIT {
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("TEST_EXTENSION_LOG", temp.resolve("extensions.log").toString());
         env.put("SHUTDOWN_MARKER", temp.resolve("marker").toString());
+        // The handler as the base images' entry point gives it, in _HANDLER too: the RIE answers an extension's
+        // registration with the handler of its environment only (_HANDLER or AWS_LAMBDA_FUNCTION_HANDLER); one
+        // given on its command line alone reaches the runtime but leaves the registration's "handler" empty, where
+        // Lambda gives the function's. docs/local-mode.md lists it.
+        env.put("_HANDLER", handler);
         env.putAll(extraEnvironment);
         // In a private mount namespace: /opt/extensions is the test's directory for the RIE and its children only.
         String script = "set -e; if [ ! -d /opt/extensions ]; then mount -t tmpfs runway-test /opt; mkdir /opt/extensions; fi;"
                 + " mount --bind \"$1\" /opt/extensions; shift; exec \"$@\"";
         RunningProcess process = RunningProcess.start("rie-" + processes.size(), List.of("unshare", "-m", "sh", "-c", script,
-                        "sh", extensions.toString(), rie.orElseThrow().toString(),
+                        "sh", extensions.toString(), rie.toString(),
                         "--runtime-interface-emulator-address", "127.0.0.1:" + invokePort,
                         "--runtime-api-address", "127.0.0.1:" + runtimeApiPort,
                         Distribution.bootstrap().toAbsolutePath().toString(), handler),
