@@ -69,8 +69,10 @@ class GeneratedProjectIT {
         Process process = builder.start();
         try {
             URI invocations = URI.create("http://127.0.0.1:" + port + "/2015-03-31/functions/function/invocations");
+            // Local mode says where it listens once it does: only then is the port surely its own.
+            awaitLog(taskRoot, "Invoke endpoint: " + invocations, process);
             HttpResponse<String> response = invokeWhenListening(invocations, "{\"name\":\"Ada\"}", process);
-            assertThat(response.statusCode()).as(log(taskRoot)).isEqualTo(200);
+            assertThat(response.statusCode()).as(response.body() + "\n" + log(taskRoot)).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
 
             HttpResponse<String> error = invokeWhenListening(invocations, "{}", process);
@@ -127,6 +129,16 @@ class GeneratedProjectIT {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    private static void awaitLog(Path taskRoot, String line, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!log(taskRoot).contains(line)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("local mode never said \"" + line + "\":\n" + log(taskRoot));
+            }
+            Thread.sleep(100);
         }
     }
 
