@@ -50,7 +50,9 @@ class LayerIT {
             assertThat(names).contains("bootstrap", "runway/bootstrap", "runway/jre/bin/java", "runway/jre/release",
                     "runway/jre/lib/modules", "runway/jre/lib/server/libjvm.so", "runway/lib/runway-runtime.jar",
                     "runway/lib/aws-lambda-java-core.jar", "runway/lib/jackson-annotations.jar",
-                    "runway/lib/runway.aot", "runway/lib/runway.aot.jdk", "runway/lib/runway.aot.flags");
+                    "runway/lib/runway.aot", "runway/lib/runway.aot.jdk", "runway/lib/runway.aot.flags",
+                    // The licences and notices of what the layer bundles (NOTICE says where each is).
+                    "runway/LICENSE", "runway/NOTICE", "runway/jre/legal/java.base/LICENSE");
             // Local mode's platform is no part of the layer (Lambda never runs it).
             assertThat(names).noneMatch(name -> name.endsWith("runway-local.jar"));
             // Nothing at /opt/lib or /opt/bin, which Lambda puts on LD_LIBRARY_PATH and PATH.

@@ -97,9 +97,11 @@ final class SideBySide {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** ric-core's classes and runway-api's (the streaming handler types), as directories or jars. */
     private static boolean isRunwayClasses(String entry) {
-        return entry.endsWith("ric-core" + File.separator + "target" + File.separator + "classes")
-                || entry.matches(".*runway-ric-core-[^" + File.separator + "]*(?<!-tests)\\.jar");
+        String classes = File.separator + "target" + File.separator + "classes";
+        return entry.endsWith("ric-core" + classes) || entry.endsWith(File.separator + "api" + classes)
+                || entry.matches(".*runway-(ric-core|api)-[^" + File.separator + "]*(?<!-tests)\\.jar");
     }
 
     private static List<String> entries(Predicate<String> wanted) {

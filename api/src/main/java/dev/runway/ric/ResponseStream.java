@@ -31,6 +31,10 @@ public abstract class ResponseStream extends OutputStream {
      */
     public abstract void setContentType(String contentType);
 
-    /** @return whether the first bytes have left, after which the content type is fixed */
+    /**
+     * Tells whether the response has started.
+     *
+     * @return whether the first bytes have left, after which the content type is fixed
+     */
     public abstract boolean isCommitted();
 }
