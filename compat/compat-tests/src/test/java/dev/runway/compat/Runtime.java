@@ -19,8 +19,8 @@ enum Runtime {
 
     /**
      * The official RIC (the version in compat/pom.xml) on the full JDK running the tests, started as AWS documents
-     * it for custom images, with the managed Java runtime's JVM flags; its jars first on the class path, as the
-     * managed runtime's are.
+     * it for custom images, with the managed Java runtime's JVM flags and its {@code AWS_LAMBDA_EXEC_WRAPPER}; its
+     * jars first on the class path, as the managed runtime's are.
      */
     OFFICIAL_RIC {
         @Override
@@ -29,8 +29,9 @@ enum Runtime {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String body = """
                     #!/bin/sh
-                    # The official RIC on the full JDK (the compatibility suite's reference).
-                    exec "%s" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \\
+                    # The official RIC on the full JDK (the compatibility suite's reference). Like the managed
+                    # runtime, it starts through AWS_LAMBDA_EXEC_WRAPPER when one is set.
+                    exec ${AWS_LAMBDA_EXEC_WRAPPER:+"$AWS_LAMBDA_EXEC_WRAPPER"} "%s" -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \\
                         -cp "%s/*:$LAMBDA_TASK_ROOT:$LAMBDA_TASK_ROOT/lib/*" \\
                         com.amazonaws.services.lambda.runtime.api.client.AWSLambda "${1:-$_HANDLER}"
                     """.formatted(java, Compat.OFFICIAL_RIC.toAbsolutePath());

@@ -22,8 +22,9 @@ class SpringCloudFunctionIT {
     }
 
     private static List<String> both(String definition, String... events) {
-        List<String> runway = Answers.of(Runtime.RUNWAY_LAYER, APP, HANDLER, function(definition), events);
-        List<String> official = Answers.of(Runtime.OFFICIAL_RIC, APP, HANDLER, function(definition), events);
+        List<String> runway = Answers.of(Runtime.RUNWAY_LAYER, APP, HANDLER, function(definition), events).bodies();
+        List<String> official = Answers.of(Runtime.OFFICIAL_RIC, APP, HANDLER, function(definition), events)
+                .bodies();
         assertThat(runway).as("Runway's answers against the official RIC's").isEqualTo(official);
         return runway;
     }
