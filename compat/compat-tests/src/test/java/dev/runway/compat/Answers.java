@@ -1,6 +1,11 @@
 package dev.runway.compat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,7 @@ import java.util.regex.Pattern;
 record Answers(List<String> bodies, List<String> requestIds, String log) {
 
     private static final Pattern START = Pattern.compile("START RequestId: ([0-9a-f-]+)");
+    private static final Pattern INIT = Pattern.compile("INIT REPORT\\(durationMs: ([0-9.]+)\\)");
 
     /**
      * @param runtime what serves the function
@@ -32,8 +38,12 @@ record Answers(List<String> bodies, List<String> requestIds, String log) {
         Path taskRoot = Compat.taskRoot(app);
         List<String> bodies = new ArrayList<>();
         try (Emulator emulator = Emulator.start(runtime, taskRoot, handler, environment, app)) {
+            long started = System.nanoTime();
             for (String event : events) {
                 bodies.add(emulator.invoke(event));
+                if (bodies.size() == 1) {
+                    record(runtime, app, environment, (System.nanoTime() - started) / 1_000_000.0, emulator.log());
+                }
             }
             String log = emulator.log();
             List<String> ids = new ArrayList<>();
@@ -42,6 +52,28 @@ record Answers(List<String> bodies, List<String> requestIds, String log) {
                 ids.add(matcher.group(1));
             }
             return new Answers(List.copyOf(bodies), List.copyOf(ids), log);
+        }
+    }
+
+    /**
+     * Appends one line to {@code coldstart.txt}: the first invocation's round trip as the test's client saw it
+     * (the runtime's whole start included) and the RIE's init duration. Informative, never asserted: the figures
+     * in docs/performance.md come from this file.
+     */
+    private static void record(Runtime runtime, String app, Map<String, String> environment, double firstMillis,
+            String log) {
+        Matcher init = INIT.matcher(log);
+        String line = "%-22s %-34s %-13s first invoke %8.1f ms, RIE init %s ms%n".formatted(app,
+                environment.getOrDefault("SPRING_CLOUD_FUNCTION_DEFINITION",
+                        environment.containsKey("AWS_LAMBDA_EXEC_WRAPPER") ? "otel agent (exec wrapper)"
+                                : environment.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("javaagent")
+                                        ? "otel agent (JAVA_TOOL_OPTIONS)" : ""),
+                runtime.name().toLowerCase(), firstMillis, init.find() ? init.group(1) : "?");
+        try {
+            Files.writeString(Compat.directory(".").resolve("coldstart.txt"), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
