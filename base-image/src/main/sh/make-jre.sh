@@ -11,7 +11,7 @@
 # - --strip-debug, --no-header-files, --no-man-pages: nothing a function uses at run time.
 # - JAVA_RUNTIME_VERSION is copied into the image's release file (jlink writes only JAVA_VERSION, without the
 #   build number): bootstrap compares it with lib/runway.aot.jdk, so a JRE of another build never gets the cache.
-# - libjvm.so loses its symbol table (strip --strip-unneeded; 1.5 MB zipped, needed to fit the 30 MB layer): the
+# - libjvm.so loses its symbol table (strip --strip-unneeded; 1.5 MB zipped, room under the 50 MB upload limit): the
 #   JVM runs the same; only native frames inside the JVM in a crash report (hs_err) show addresses, not names.
 # - The newest glibc symbol version any binary needs is printed and checked: Amazon Linux 2 has glibc 2.26,
 #   AL2023 2.34; a JDK built against a newer glibc fails the build here rather than on Lambda.
