@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -27,8 +29,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * {@code ${LAMBDA_TASK_ROOT}/lib}, the handler as {@code CMD}), on the local stand-in for
  * {@code provided:al2023} with the real RIE inside (see base-image's ContainerIT): one base image built once, one
  * small image and one container per application, each giving the answers the layer and the official RIC give
- * (the other tests here). The AWS SDK and agent applications need a server on the test's host, which a container
- * on this machine's network cannot reach by the name its certificate carries: they run on the layer only.
+ * (the other tests here). The AWS SDK and agent applications talk to servers of the test's on the host's loopback
+ * (the TLS certificate names {@code localhost}): their containers share the host's network, and the RIE is started
+ * directly on free ports instead of through the image's entry point (which listens on the fixed 8080).
  */
 class BaseImageIT {
 
@@ -88,16 +91,7 @@ class BaseImageIT {
     @ParameterizedTest
     @MethodSource("apps")
     void answers_in_the_base_image(App app) throws Exception {
-        Path context = fresh("image-" + app.module());
-        Compat.run("cp", "-a", Compat.taskRoot(app.module()).resolve("lib").toString(),
-                context.resolve("lib").toString());
-        Files.writeString(context.resolve("Dockerfile"), """
-                FROM %s
-                COPY lib/ ${LAMBDA_TASK_ROOT}/lib/
-                CMD ["%s"]
-                """.formatted(RUNWAY_IMAGE, app.handler()));
-        String image = "localhost/runway-compat/" + app.module() + ":latest";
-        build(image, context, Map.of());
+        String image = appImage(app.module(), app.handler());
         long memory = 1024L << 20;
         try (GenericContainer<?> container = new GenericContainer<>(image)
                 .withExposedPorts(8080)
@@ -128,9 +122,97 @@ class BaseImageIT {
         }
     }
 
+    @Test
+    void aws_sdk_over_https_in_the_base_image() throws Exception {
+        String image = appImage("aws-sdk", "dev.runway.compat.awssdk.DynamoDbHandler::handleRequest");
+        try (TlsEndpoint dynamo = TlsEndpoint.start(Compat.WORK.resolve("tls-image"), "application/x-amz-json-1.0",
+                body -> "{\"Item\":{\"id\":{\"S\":\"42\"},\"name\":{\"S\":\"image\"}}}")) {
+            Path trust = Compat.WORK.resolve("tls-image").toAbsolutePath();
+            Map<String, String> env = Map.of("COMPAT_ENDPOINT", dynamo.url(),
+                    "JAVA_TOOL_OPTIONS", dynamo.trustOptions(),
+                    "AWS_ACCESS_KEY_ID", "AKIDCOMPATEXAMPLE", "AWS_SECRET_ACCESS_KEY", "compat-secret",
+                    "AWS_SESSION_TOKEN", "compat-token", "AWS_REGION", "us-east-1");
+            String answer = onHostNetwork(image, "dev.runway.compat.awssdk.DynamoDbHandler::handleRequest", env,
+                    trust, "{\"id\":\"42\"}");
+            assertThat(Json.parse(answer)).isEqualTo(Json.parse("{\"id\":\"42\",\"name\":\"image\"}"));
+            assertThat(dynamo.requests()).hasSize(1);
+            assertThat(dynamo.requests().get(0).authorization()).startsWith("AWS4-HMAC-SHA256");
+        }
+    }
+
+    @Test
+    void opentelemetry_agent_in_the_base_image() throws Exception {
+        String handler = "dev.runway.compat.logback.LogbackHandler::handleRequest";
+        String image = appImage("logback", handler);
+        Path agents = Compat.AGENTS.toAbsolutePath();
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS",
+                    "-javaagent:" + agents.resolve("opentelemetry-javaagent.jar"),
+                    "OTEL_SERVICE_NAME", "compat-otel", "OTEL_TRACES_EXPORTER", "otlp",
+                    "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                    "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.tracesEndpoint(),
+                    "OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none");
+            String answer = onHostNetwork(image, handler, env, agents, "{\"a\":1}");
+            String id = Json.parse(answer).get("requestId").asText();
+            List<io.opentelemetry.proto.trace.v1.Span> spans = receiver.await(
+                    span -> span.getKind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER, 1);
+            assertThat(spans).hasSize(1);
+            assertThat(spans.get(0).getAttributesList()).anyMatch(kv -> kv.getKey().equals("faas.invocation_id")
+                    && kv.getValue().getStringValue().equals(id));
+        }
+    }
+
+    /** A function image of an application (its jars in the task root, the handler as CMD), built once per test. */
+    private static String appImage(String module, String handler) throws IOException {
+        Path context = fresh("image-" + module);
+        Compat.run("cp", "-a", Compat.taskRoot(module).resolve("lib").toString(), context.resolve("lib").toString());
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM %s
+                COPY lib/ ${LAMBDA_TASK_ROOT}/lib/
+                CMD ["%s"]
+                """.formatted(RUNWAY_IMAGE, handler));
+        String image = "localhost/runway-compat/" + module + ":latest";
+        build(image, context, Map.of());
+        return image;
+    }
+
+    /**
+     * Runs the image on the host's network, read-only, 1024 MB, with {@code shared} mounted read-only at its own
+     * path, the RIE on free loopback ports running the image's {@code /var/runtime/bootstrap}, and invokes it once.
+     */
+    private static String onHostNetwork(String image, String handler, Map<String, String> env, Path shared,
+            String event) throws Exception {
+        int invokePort = Compat.freePort();
+        int apiPort = Compat.freePort();
+        long memory = 1024L << 20;
+        try (GenericContainer<?> container = new GenericContainer<>(image)
+                .withNetworkMode("host")
+                .withEnv(env)
+                .withEnv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
+                .withFileSystemBind(shared.toString(), shared.toString(), BindMode.READ_ONLY)
+                .withTmpFs(Map.of("/tmp", "rw,size=64m"))
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withEntrypoint("/usr/local/bin/aws-lambda-rie");
+                    cmd.withCmd("--runtime-interface-emulator-address", "127.0.0.1:" + invokePort,
+                            "--runtime-api-address", "127.0.0.1:" + apiPort, "/var/runtime/bootstrap", handler);
+                    cmd.getHostConfig().withMemory(memory).withMemorySwap(memory).withReadonlyRootfs(true);
+                })
+                .waitingFor(new AbstractWaitStrategy() {
+                    @Override
+                    protected void waitUntilReady() {}
+                })) {
+            container.start();
+            return invoke(container, URI.create("http://127.0.0.1:" + invokePort
+                    + "/2015-03-31/functions/function/invocations"), event);
+        }
+    }
+
     private static String invoke(GenericContainer<?> container, String event) throws Exception {
-        URI uri = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080)
-                + "/2015-03-31/functions/function/invocations");
+        return invoke(container, URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080)
+                + "/2015-03-31/functions/function/invocations"), event);
+    }
+
+    private static String invoke(GenericContainer<?> container, URI uri, String event) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         IOException last = null;
