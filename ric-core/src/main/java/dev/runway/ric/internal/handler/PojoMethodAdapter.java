@@ -19,12 +19,12 @@ record PojoMethodAdapter(MethodHandle invoker, Object receiver, PojoCodec input,
 
     @Override
     public void handle(byte[] event, OutputStream response, Context context) throws Throwable {
-        Object value = input == null ? null : input.read(event);
+        Object value = input == null ? null : input.forClient(context).read(event);
         Object result = (Object) invoker.invokeExact(receiver, value, (OutputStream) response, context);
         if (output == null) {
             JsonNull.writeTo(response);
         } else {
-            output.write(result, response);
+            output.forClient(context).write(result, response);
         }
     }
 }

@@ -18,11 +18,11 @@ record RequestHandlerAdapter(RequestHandler<Object, Object> handler, PojoCodec i
 
     @Override
     public void handle(byte[] event, OutputStream response, Context context) throws Throwable {
-        Object result = handler.handleRequest(input == null ? null : input.read(event), context);
+        Object result = handler.handleRequest(input == null ? null : input.forClient(context).read(event), context);
         if (output == null) {
             JsonNull.writeTo(response);
         } else {
-            output.write(result, response);
+            output.forClient(context).write(result, response);
         }
     }
 }

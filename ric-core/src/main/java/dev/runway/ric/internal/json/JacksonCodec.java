@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
+import java.util.Map;
 
 /**
  * A {@link PojoCodec} over a Jackson reader and writer of one handler type. Both are immutable, so one codec
@@ -24,18 +27,31 @@ final class JacksonCodec implements PojoCodec {
 
     private final ObjectMapper mapper;
     private final JavaType type;
+    /** Whether Android clients get the Gson-style shape ({@link GsonStyleMapper}): for ordinary POJO types. */
+    private final boolean androidVariant;
     // Racy but safe lazy initialization: both are immutable, and two threads racing build equal ones.
     private volatile ObjectReader reader;
     private volatile ObjectWriter writer;
+    private volatile JacksonCodec android;
 
-    private JacksonCodec(ObjectMapper mapper, JavaType type) {
+    private JacksonCodec(ObjectMapper mapper, JavaType type, boolean androidVariant) {
         this.mapper = mapper;
         this.type = type;
+        this.androidVariant = androidVariant;
     }
 
     /** The codec of {@code type} in {@code mapper}, with the reader and/or writer built now. */
     static JacksonCodec of(ObjectMapper mapper, Type type, boolean prepareRead, boolean prepareWrite) {
-        JacksonCodec codec = new JacksonCodec(mapper, mapper.getTypeFactory().constructType(type));
+        return of(mapper, type, prepareRead, prepareWrite, false);
+    }
+
+    /**
+     * As {@link #of(ObjectMapper, Type, boolean, boolean)}; with {@code androidVariant}, an invocation from an
+     * Android client ({@link #forClient}) is served by a codec of the Gson-style mapper, built on the first one.
+     */
+    static JacksonCodec of(ObjectMapper mapper, Type type, boolean prepareRead, boolean prepareWrite,
+            boolean androidVariant) {
+        JacksonCodec codec = new JacksonCodec(mapper, mapper.getTypeFactory().constructType(type), androidVariant);
         if (prepareRead) {
             codec.reader();
         }
@@ -67,6 +83,28 @@ final class JacksonCodec implements PojoCodec {
             // Anything else is the stream failing, which is not the value's fault.
             throw new ResponseSerializationException(e);
         }
+    }
+
+    @Override
+    public PojoCodec forClient(Context context) {
+        if (!androidVariant || !isAndroid(context)) {
+            return this;
+        }
+        JacksonCodec a = android;
+        if (a == null) {
+            android = a = new JacksonCodec(GsonStyleMapper.shared(), type, false);
+        }
+        return a;
+    }
+
+    /** The managed runtime's test: the client context's {@code env.platform}, compared ignoring case. */
+    private static boolean isAndroid(Context context) {
+        ClientContext client = context == null ? null : context.getClientContext();
+        if (client == null) {
+            return false;
+        }
+        Map<String, String> environment = client.getEnvironment();
+        return environment != null && "Android".equalsIgnoreCase(environment.get("platform"));
     }
 
     boolean isReadPrepared() {

@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.json;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -31,4 +32,15 @@ public interface PojoCodec {
      * @throws IOException when {@code out} fails
      */
     void write(Object value, OutputStream out) throws IOException;
+
+    /**
+     * The codec for one invocation's client: this one, except for an ordinary POJO type when the client context
+     * says the client is Android, which the managed runtime answers in Gson's shape (fields, not getters).
+     *
+     * @param context the invocation's context
+     * @return the codec to use for it
+     */
+    default PojoCodec forClient(Context context) {
+        return this;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.runway.ric.internal.json;
 
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
@@ -14,7 +13,8 @@ import java.util.Optional;
  *   <li>for the {@code aws-lambda-java-events} types, Jackson adapted to the JSON shapes of those events
  *       ({@link EventMapper});
  *   <li>for everything else, Jackson with the managed runtime's lenient settings ({@link LenientMapper}),
- *       honouring the function's Jackson annotations and Java records.
+ *       honouring the function's Jackson annotations and Java records; for an invocation from an Android client
+ *       (client context {@code env.platform}), Gson's shape instead ({@link GsonStyleMapper}).
  * </ol>
  *
  * <p>Called during init, once per handler type; the codecs it returns are thread-safe. Nothing is built
@@ -66,7 +66,9 @@ public final class PojoCodecs {
         if (custom.isPresent()) {
             return new CustomSerializerCodec(custom.get(), type);
         }
-        ObjectMapper mapper = EventTypes.involves(type) ? EventMapper.shared() : LenientMapper.shared();
-        return JacksonCodec.of(mapper, type, read, write);
+        if (EventTypes.involves(type)) {
+            return JacksonCodec.of(EventMapper.shared(), type, read, write);
+        }
+        return JacksonCodec.of(LenientMapper.shared(), type, read, write, true);
     }
 }
