@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.local.internal.http;
 
+import dev.runway.ric.internal.error.ErrorReport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,8 +19,12 @@ import java.net.InetSocketAddress;
  */
 public final class HttpServer implements Closeable {
 
-    /** Lambda's largest header, the client context, is 3.5 KB base64; this leaves room. */
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /**
+     * The largest request head accepted: the runtime's X-Ray cause header (up to
+     * {@link ErrorReport#MAX_XRAY_CAUSE_BYTES}) with room for the rest of an error post's head. A smaller bound
+     * would refuse a legitimate error report, and the event would never be answered.
+     */
+    public static final int MAX_HEADER_BYTES = ErrorReport.MAX_XRAY_CAUSE_BYTES + 64 * 1024;
     private static final int MAX_INITIAL_LINE = 16 * 1024;
     private static final int MAX_CHUNK = 64 * 1024;
 
