@@ -59,6 +59,10 @@ public class HostileHandler implements RequestStreamHandler {
                 t.start();
                 throw new Failing(Failing.Part.MESSAGE);
             }
+            case "hook" -> {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> sleep(600_000), "user-hanging-hook"));
+                output.write("hooked".getBytes(StandardCharsets.UTF_8));
+            }
             case "leak" -> {
                 leaked = output;
                 output.write("leaker".getBytes(StandardCharsets.UTF_8));
