@@ -80,7 +80,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private Routes apiRoutes() {
+    /** @return the Runtime, Extensions and Telemetry APIs' endpoints, over this platform's sandbox */
+    Routes apiRoutes() {
         RuntimeApi runtime = new RuntimeApi(sandbox);
         ExtensionsApi extensions = new ExtensionsApi(sandbox);
         TelemetryApi telemetryApi = new TelemetryApi(telemetry, extensions::extensionName, sandbox::subscriptionsOpen);

@@ -53,9 +53,7 @@ public final class HttpServer implements Closeable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
-                        ch.pipeline().addLast(new HttpServerExpectContinueHandler());
-                        ch.pipeline().addLast(new RequestHandler(router));
+                        configure(ch.pipeline(), router);
                     }
                 });
         io.netty.channel.ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
@@ -64,6 +62,19 @@ public final class HttpServer implements Closeable {
                     "cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(), bound.cause()));
         }
         return new HttpServer(bound.channel());
+    }
+
+    /**
+     * Sets up a connection's pipeline: HTTP codec, {@code 100-continue}, the router. Public for the tests that
+     * drive it through an embedded channel.
+     *
+     * @param pipeline the connection's pipeline
+     * @param router the endpoints
+     */
+    public static void configure(io.netty.channel.ChannelPipeline pipeline, Router router) {
+        pipeline.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
+        pipeline.addLast(new HttpServerExpectContinueHandler());
+        pipeline.addLast(new RequestHandler(router));
     }
 
     /** @return the port it listens on */
