@@ -24,7 +24,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Init, then the invocation loops: loads the function, reports an init failure to {@code /init/error}, and runs
- * one loop (or {@code AWS_LAMBDA_MAX_CONCURRENCY} loops, each on its own thread and connection) until one ends.
+ * one loop (or {@code AWS_LAMBDA_MAX_CONCURRENCY} loops, each on its own thread and connection) until the platform
+ * ends one; the other loops' invocations in flight then finish (within their deadlines) before it returns.
  */
 public final class FunctionRuntime {
 
