@@ -29,7 +29,13 @@ public final class Main {
             runLocal(args);
             return;
         }
-        System.exit(RuntimeInterfaceClient.run(System.getenv(), handlerArgument(args), new ExtensionsHooks(System.getenv())));
+        int status;
+        try {
+            status = RuntimeInterfaceClient.run(System.getenv(), handlerArgument(args), new ExtensionsHooks(System.getenv()));
+        } catch (Throwable failure) {
+            status = RuntimeInterfaceClient.failed(failure);
+        }
+        RuntimeInterfaceClient.exit(status);
     }
 
     /**

@@ -18,6 +18,11 @@ import java.util.Map;
 public final class RuntimeInterfaceClient {
 
     private static final String CRAC_COMPAT = "org.crac.Core.Compat";
+    /**
+     * How long the JVM's shutdown (hooks included) may take once the runtime decided to exit, before the process
+     * halts: a shutdown hook of the function that never returns must not keep a finished runtime alive.
+     */
+    static final long EXIT_GRACE_MS = 1_500;
 
     private RuntimeInterfaceClient() {}
 
@@ -27,7 +32,48 @@ public final class RuntimeInterfaceClient {
      * @param args the handler string, optionally
      */
     public static void main(String[] args) {
-        System.exit(run(System.getenv(), args.length > 0 ? args[0] : null));
+        int status;
+        try {
+            status = run(System.getenv(), args.length > 0 ? args[0] : null);
+        } catch (Throwable failure) {
+            status = failed(failure);
+        }
+        exit(status);
+    }
+
+    /**
+     * Ends the process with {@code status}, promptly: {@link System#exit}, so that threads the function left
+     * running cannot keep it alive, and a halt when shutdown hooks still run after {@value #EXIT_GRACE_MS} ms.
+     *
+     * @param status the exit status
+     */
+    public static void exit(int status) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MS);
+            } catch (InterruptedException ignored) {
+                // halt now
+            }
+            Runtime.getRuntime().halt(status);
+        }, "runway-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(status);
+    }
+
+    /**
+     * What the entry points do with a throwable that escaped the runtime (a defect of the runtime itself).
+     *
+     * @param failure what escaped
+     * @return the exit status
+     */
+    public static int failed(Throwable failure) {
+        try {
+            System.err.println("[runway] The runtime failed: " + failure.getClass().getName() + "; it exits.");
+        } catch (Throwable ignored) {
+            // exit regardless
+        }
+        return FunctionRuntime.EXIT_FAILURE;
     }
 
     /**

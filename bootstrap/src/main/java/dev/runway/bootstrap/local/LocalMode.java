@@ -27,7 +27,8 @@ import java.util.concurrent.CountDownLatch;
  *   --task-root DIR          the function's directory (LAMBDA_TASK_ROOT, the working directory)
  *   --watch [DIR]            a fresh environment when class files or jars under DIR (the task root) change
  *   --port N                 invoke endpoint port (RUNWAY_LOCAL_PORT, 8080)
- *   --host ADDRESS           address both servers bind (RUNWAY_LOCAL_HOST, 127.0.0.1)
+ *   --host ADDRESS           address the invoke endpoint binds (RUNWAY_LOCAL_HOST, 127.0.0.1); the Runtime API
+ *                            always listens on 127.0.0.1
  *   --runtime-api-port N     Runtime API port (RUNWAY_LOCAL_RUNTIME_API_PORT, any free one)
  *   --extensions DIR         external extensions (RUNWAY_EXTENSIONS_DIR, /opt/extensions)
  *   --no-extensions          start none

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Local mode's settings, from the command line first, then the environment, then the RIE's defaults.
  *
- * @param host the address both servers bind
+ * @param host the address the invoke endpoint binds (the Runtime API always listens on loopback)
  * @param port the invoke endpoint's port
  * @param runtimeApiPort the Runtime API's port, 0 for any
  * @param handler the handler
@@ -34,7 +34,8 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
               --task-root DIR          the function's directory (LAMBDA_TASK_ROOT, default the working directory)
               --watch [DIR]            a fresh environment whenever class files or jars change under DIR (the task root)
               --port N                 invoke endpoint port (RUNWAY_LOCAL_PORT, default 8080)
-              --host ADDRESS           address both servers bind (RUNWAY_LOCAL_HOST, default 127.0.0.1)
+              --host ADDRESS           address the invoke endpoint binds (RUNWAY_LOCAL_HOST, default 127.0.0.1);
+                                       the Runtime, Extensions and Telemetry APIs always listen on 127.0.0.1
               --runtime-api-port N     Runtime API port (RUNWAY_LOCAL_RUNTIME_API_PORT, default any free one)
               --extensions DIR         external extensions to start (RUNWAY_EXTENSIONS_DIR, default /opt/extensions)
               --no-extensions          start no external extension
@@ -80,6 +81,7 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
                 }
                 case "--runtime-api-address" -> {
                     String address = value(args, ++i, arg);
+                    requireLoopback(hostOf(address, arg), arg);
                     apiPort = number(address.substring(address.lastIndexOf(':') + 1), 0, arg);
                 }
                 default -> {
@@ -128,6 +130,20 @@ record LocalOptions(String host, int port, int runtimeApiPort, String handler, P
         }
         String host = address.substring(0, colon);
         return host.isEmpty() ? "0.0.0.0" : host;
+    }
+
+    /**
+     * The Runtime API has no authentication, as on Lambda, where nothing but the sandbox reaches it: whoever
+     * reaches it takes events and posts answers. Local mode serves it on loopback only, whatever else is exposed.
+     */
+    private static void requireLoopback(String host, String option) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean loopback = bare.equals("localhost") || bare.equals("::1") || bare.startsWith("127.");
+        if (!loopback) {
+            throw new IllegalArgumentException(option + " " + host + ": the Runtime API has no authentication, so"
+                    + " local mode serves it on loopback only (127.0.0.1); expose the invoke endpoint with"
+                    + " --runtime-interface-emulator-address or --host instead");
+        }
     }
 
     private static int number(String value, int fallback, String name) {

@@ -42,10 +42,14 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Both servers bind to loopback unless told otherwise: the Runtime API has no authentication, as on Lambda,
- * where nothing but the sandbox reaches it.
+ * <p>The Runtime API (with the Extensions and Telemetry APIs on its port) binds to loopback, always: it has no
+ * authentication, as on Lambda, where nothing but the sandbox reaches it. Only the invoke endpoint follows
+ * {@link Builder#host}.
  */
 public final class LocalPlatform implements AutoCloseable {
+
+    /** Where the Runtime, Extensions and Telemetry APIs listen, whatever the invoke endpoint's host. */
+    static final String RUNTIME_API_HOST = "127.0.0.1";
 
     /** The invoke endpoint's path, as the RIE serves it. */
     public static final String INVOCATIONS_PATH = "/2015-03-31/functions/function/invocations";
@@ -68,8 +72,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         HttpServer api = null;
         try {
-            api = HttpServer.start(group, config.host(), config.runtimeApiPort(), apiRoutes());
-            sandbox.runtimeApiAddress(hostForClients(config.host()) + ":" + api.port());
+            // Loopback whatever the invoke endpoint's host: the Runtime API has no authentication.
+            api = HttpServer.start(group, RUNTIME_API_HOST, config.runtimeApiPort(), apiRoutes());
+            sandbox.runtimeApiAddress(RUNTIME_API_HOST + ":" + api.port());
             this.apiServer = api;
             Routes invoke = invokeRoutes();
             if (console != null) {
@@ -85,7 +90,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private Routes apiRoutes() {
+    /** @return the Runtime, Extensions and Telemetry APIs' endpoints, over this platform's sandbox */
+    Routes apiRoutes() {
         RuntimeApi runtime = new RuntimeApi(sandbox);
         ExtensionsApi extensions = new ExtensionsApi(sandbox);
         TelemetryApi telemetryApi = new TelemetryApi(telemetry, extensions::extensionName, sandbox::subscriptionsOpen);
@@ -148,9 +154,19 @@ public final class LocalPlatform implements AutoCloseable {
         return sandbox;
     }
 
+    /** @return the address the Runtime, Extensions and Telemetry APIs' socket is bound to */
+    java.net.InetSocketAddress runtimeApiBoundAddress() {
+        return apiServer.address();
+    }
+
+    /** @return the address the invoke endpoint's socket is bound to */
+    java.net.InetSocketAddress invokeBoundAddress() {
+        return invokeServer.address();
+    }
+
     /** @return {@code host:port} of the Runtime, Extensions and Telemetry APIs, as in {@code AWS_LAMBDA_RUNTIME_API} */
     public String runtimeApiAddress() {
-        return hostForClients(sandbox.config().host()) + ":" + apiServer.port();
+        return RUNTIME_API_HOST + ":" + apiServer.port();
     }
 
     /**
@@ -245,7 +261,7 @@ public final class LocalPlatform implements AutoCloseable {
             return this;
         }
 
-        /** @param host the address to bind, {@code 127.0.0.1} by default @return this */
+        /** @param host the address the invoke endpoint binds, {@code 127.0.0.1} by default @return this */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host);
             return this;

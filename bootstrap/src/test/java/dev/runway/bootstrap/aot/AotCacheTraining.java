@@ -105,8 +105,7 @@ public final class AotCacheTraining {
         command.add("-XX:AOTCacheOutput=" + cache);
         // The flags and class path of the bootstrap script, minus -Xshare (which excludes an AOT cache).
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "--add-opens=java.base/java.io=ALL-UNNAMED", "-XX:+ErrorFileToStderr",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "-XX:+ErrorFileToStderr"));
         command.add("-cp");
         command.add(lib.resolve("runway-runtime.jar") + ":" + lib.resolve("aws-lambda-java-core.jar") + ":"
                 + lib.resolve("jackson-annotations.jar"));

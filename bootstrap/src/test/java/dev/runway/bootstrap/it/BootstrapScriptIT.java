@@ -75,7 +75,6 @@ class BootstrapScriptIT {
                 "-Xshare:auto",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "-XX:+ErrorFileToStderr",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp",
                 classPath(home),
                 MAIN,

@@ -145,13 +145,25 @@ public final class Json {
         out.append('"');
     }
 
+    /**
+     * No document the platform sends nests deeper than a few levels; the bound keeps a hostile one (a 10 KB
+     * telemetry POST of brackets) from exhausting the stack of the thread that reads it.
+     */
+    static final int MAX_DEPTH = 128;
+
+    private int depth;
+
     private Object value() {
         char c = peek();
         switch (c) {
             case '{':
-                return object();
             case '[':
-                return array();
+                if (++depth > MAX_DEPTH) {
+                    throw error("nested deeper than " + MAX_DEPTH + " levels");
+                }
+                Object nested = c == '{' ? object() : array();
+                depth--;
+                return nested;
             case '"':
                 return string();
             case 't':

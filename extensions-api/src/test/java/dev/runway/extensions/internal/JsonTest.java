@@ -41,4 +41,13 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("[1] x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.parse("\"open")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDeeplyNestedDocumentIsRefusedNotAStackOverflow() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nested deeper");
+        String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertThat(Json.parse(ok)).isInstanceOf(List.class);
+    }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It behaves like the platform where a runtime can tell: {@code /next} blocks until an event is queued;
  * {@code /response} and {@code /error} answer 202, 400 {@code InvalidRequestID} for an unknown id and 403
  * {@code InvalidStateTransition} for a second post; after {@code /init/error}, {@code /next} answers 403.
- * Faults are scripted with {@link #dropNextConnection()} and {@link #replyToNextPost}. Closing answers every
+ * Faults are scripted with {@link #dropNextConnection()}, {@link #replyToNextPost} and {@link #inject}, which
+ * breaks the connection or the answer at a chosen point of the next {@code /next} or post. Closing answers every
  * blocked {@code /next} with 500, so a runtime under test ends its loop at once.
  *
  * <p>Thread-safe; each connection is served on its own thread, so concurrent loops work.
@@ -49,6 +50,11 @@ public final class FakeRuntimeApi implements Closeable {
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final AtomicInteger closedAnswers = new AtomicInteger();
     private final AtomicInteger restoreCalls = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Fault> nextFaults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Fault> postFaults = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> acceptedPosts = new ConcurrentHashMap<>();
+    private final AtomicInteger deliveries = new AtomicInteger();
+    private final Map<String, AtomicInteger> postAttempts = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<byte[]> chunkListener = chunk -> {};
     private volatile boolean initFailed;
     private volatile boolean closed;
@@ -138,6 +144,73 @@ public final class FakeRuntimeApi implements Closeable {
     }
 
     /**
+     * A way the platform's side of an exchange can break. The {@code /next} faults apply to the next
+     * {@code invocation/next}, the post faults to the next {@code /response} or {@code /error}.
+     */
+    public enum Fault {
+        /** {@code /next}: the connection closes once the request was read, before any answer. */
+        NEXT_DROP_AFTER_REQUEST,
+        /** {@code /next}: the status line and part of the headers, then the connection closes. */
+        NEXT_DROP_MID_HEAD,
+        /** {@code /next}: the head and half the event, then the connection closes (the event is handed out). */
+        NEXT_DROP_MID_BODY,
+        /** {@code /next}: 500, as a platform in trouble answers. */
+        NEXT_500,
+        /** {@code /next}: 403, as the platform answers a runtime it no longer serves. */
+        NEXT_403,
+        /** {@code /next}: the whole answer, one byte every few milliseconds. */
+        NEXT_SLOW_DRIP,
+        /** {@code /next}: a {@code Content-Length} of 2 GB, then the connection closes after a few bytes. */
+        NEXT_WRONG_CONTENT_LENGTH,
+        /** Post: read, then the connection closes without an answer (the runtime may post again). */
+        POST_DROP_AFTER_READ,
+        /** Post: read and taken (202), but the connection closes after the status line. */
+        POST_DROP_AFTER_STATUS,
+        /** Post: the connection is reset (RST) while the runtime waits for the answer. */
+        POST_RESET,
+        /** {@code /error}: 400, as a platform answers a request head it will not take. */
+        ERROR_400,
+        /** {@code /error}: 413, as a platform answers a report too large. */
+        ERROR_413;
+
+        boolean onNext() {
+            return name().startsWith("NEXT_");
+        }
+    }
+
+    /**
+     * Scripts a fault for the next exchange it applies to (see {@link Fault}); faults of a kind apply in order.
+     *
+     * @param fault how the exchange breaks
+     */
+    public void inject(Fault fault) {
+        (fault.onNext() ? nextFaults : postFaults).add(fault);
+    }
+
+    /**
+     * @param requestId an event's id
+     * @return how many terminal posts (202) the platform took for it: exactly one for an invocation that ended
+     */
+    public int acceptedPosts(String requestId) {
+        AtomicInteger n = acceptedPosts.get(requestId);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * @param requestId an event's id
+     * @return how many posts (of any outcome) arrived for it
+     */
+    public int postAttempts(String requestId) {
+        AtomicInteger n = postAttempts.get(requestId);
+        return n == null ? 0 : n.get();
+    }
+
+    /** @return how many events were handed out, whole or in part */
+    public int deliveries() {
+        return deliveries.get();
+    }
+
+    /**
      * Sees every chunk of a streamed ({@code chunked}) post the moment it arrives, before the post is complete.
      *
      * @param listener called on the connection's thread with each chunk
@@ -217,7 +290,7 @@ public final class FakeRuntimeApi implements Closeable {
                 if (dropsPending.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     return;
                 }
-                if (!answer(request, out)) {
+                if (!answer(request, socket, out)) {
                     return;
                 }
             }
@@ -229,10 +302,10 @@ public final class FakeRuntimeApi implements Closeable {
     }
 
     /** @return whether the connection stays open */
-    private boolean answer(HttpRequestReader.Request request, OutputStream out) throws IOException {
+    private boolean answer(HttpRequestReader.Request request, Socket socket, OutputStream out) throws IOException {
         String path = request.path();
         if (request.method().equals("GET") && path.equals(PREFIX + "invocation/next")) {
-            return answerNext(out);
+            return answerNext(socket, out);
         }
         if (request.method().equals("GET") && path.equals(PREFIX + "restore/next")) {
             // The snapshot would be taken now; the restore is immediate.
@@ -258,9 +331,8 @@ public final class FakeRuntimeApi implements Closeable {
                 String id = rest.substring(0, slash);
                 String what = rest.substring(slash + 1);
                 if (what.equals("response") || what.equals("error")) {
-                    answerPost(id, what.equals("response") ? RecordedPost.Kind.RESPONSE : RecordedPost.Kind.ERROR,
-                            request, out);
-                    return true;
+                    return answerPost(id, what.equals("response") ? RecordedPost.Kind.RESPONSE : RecordedPost.Kind.ERROR,
+                            request, socket, out);
                 }
             }
         }
@@ -268,8 +340,18 @@ public final class FakeRuntimeApi implements Closeable {
         return true;
     }
 
-    private boolean answerNext(OutputStream out) throws IOException {
+    private boolean answerNext(Socket socket, OutputStream out) throws IOException {
         nextCalls.incrementAndGet();
+        Fault fault = nextFaults.poll();
+        if (fault == Fault.NEXT_DROP_AFTER_REQUEST) {
+            return false;
+        } else if (fault == Fault.NEXT_500) {
+            write(out, 500, Map.of(), "{\"errorMessage\":\"injected\",\"errorType\":\"ServiceException\"}");
+            return true;
+        } else if (fault == Fault.NEXT_403) {
+            write(out, 403, Map.of(), "{\"errorMessage\":\"injected\",\"errorType\":\"InvalidStateTransition\"}");
+            return true;
+        }
         if (initFailed) {
             write(out, 403, Map.of(), "{\"errorMessage\":\"State transition from InitError to Ready failed\","
                     + "\"errorType\":\"InvalidStateTransition\"}");
@@ -288,34 +370,123 @@ public final class FakeRuntimeApi implements Closeable {
             closedAnswers.incrementAndGet();
             return false;
         }
-        answered.put(event.requestId(), false);
+        answered.putIfAbsent(event.requestId(), false);
+        deliveries.incrementAndGet();
         Map<String, String> headers = new LinkedHashMap<>(event.headers());
         headers.put("Lambda-Runtime-Aws-Request-Id", event.requestId());
         headers.put("Content-Type", "application/json");
-        write(out, 200, headers, event.payload());
-        return true;
+        if (fault == null) {
+            write(out, 200, headers, event.payload());
+            return true;
+        }
+        byte[] whole = response(200, headers, event.payload());
+        int headEnd = indexOfHeadEnd(whole);
+        switch (fault) {
+            case NEXT_DROP_MID_HEAD -> {
+                out.write(whole, 0, headEnd / 2);
+                out.flush();
+                return false;
+            }
+            case NEXT_DROP_MID_BODY -> {
+                out.write(whole, 0, headEnd + event.payload().length / 2);
+                out.flush();
+                return false;
+            }
+            case NEXT_WRONG_CONTENT_LENGTH -> {
+                String head = new String(whole, 0, headEnd, StandardCharsets.ISO_8859_1)
+                        .replaceFirst("Content-Length: \\d+", "Content-Length: 2000000000");
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(event.payload());
+                out.flush();
+                return false;
+            }
+            case NEXT_SLOW_DRIP -> {
+                for (byte b : whole) {
+                    out.write(b);
+                    out.flush();
+                    sleepQuietly(1);
+                }
+                return true;
+            }
+            default -> throw new IllegalStateException("not a /next fault: " + fault);
+        }
     }
 
-    private void answerPost(String id, RecordedPost.Kind kind, HttpRequestReader.Request request, OutputStream out)
-            throws IOException {
+    private static int indexOfHeadEnd(byte[] response) {
+        for (int i = 0; i + 3 < response.length; i++) {
+            if (response[i] == '\r' && response[i + 1] == '\n' && response[i + 2] == '\r' && response[i + 3] == '\n') {
+                return i + 4;
+            }
+        }
+        throw new IllegalStateException("no head");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return whether the connection stays open */
+    private boolean answerPost(String id, RecordedPost.Kind kind, HttpRequestReader.Request request, Socket socket,
+            OutputStream out) throws IOException {
+        postAttempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         Boolean done = answered.get(id);
         if (done == null) {
             write(out, 400, Map.of(), "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
-            return;
+            return true;
         }
         if (done) {
             write(out, 403, Map.of(), "{\"errorMessage\":\"State transition from RuntimeResponseSentState failed\","
                     + "\"errorType\":\"InvalidStateTransition\"}");
-            return;
+            return true;
         }
-        posts.add(new RecordedPost(kind, id, request.headers(), request.body()));
+        // Counters first, the recording last: a test that took the post sees the counts that go with it.
+        RecordedPost recorded = new RecordedPost(kind, id, request.headers(), request.body());
+        Fault fault = postFaults.peek();
+        if ((fault == Fault.ERROR_400 || fault == Fault.ERROR_413) && kind == RecordedPost.Kind.ERROR) {
+            postFaults.poll();
+            posts.add(recorded);
+            write(out, fault == Fault.ERROR_400 ? 400 : 413, Map.of(),
+                    "{\"errorMessage\":\"injected\",\"errorType\":\"InvalidRequest\"}");
+            return true;
+        }
+        if (fault != null && fault != Fault.ERROR_400 && fault != Fault.ERROR_413) {
+            postFaults.poll();
+            switch (fault) {
+                case POST_DROP_AFTER_READ -> {
+                    posts.add(recorded);
+                    return false;
+                }
+                case POST_RESET -> {
+                    posts.add(recorded);
+                    socket.setSoLinger(true, 0);
+                    return false;
+                }
+                case POST_DROP_AFTER_STATUS -> {
+                    answered.put(id, true);
+                    acceptedPosts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                    posts.add(recorded);
+                    out.write("HTTP/1.1 202 Accepted\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    return false;
+                }
+                default -> throw new IllegalStateException("not a post fault: " + fault);
+            }
+        }
         Reply scripted = scriptedReplies.poll();
         if (scripted != null) {
+            posts.add(recorded);
             write(out, scripted.status(), Map.of(), scripted.body());
-            return;
+            return true;
         }
         answered.put(id, true);
+        acceptedPosts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        posts.add(recorded);
         write(out, 202, Map.of(), "{\"status\":\"OK\"}");
+        return true;
     }
 
     private static void write(OutputStream out, int status, Map<String, String> headers, String body) throws IOException {
@@ -323,12 +494,18 @@ public final class FakeRuntimeApi implements Closeable {
     }
 
     private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body) throws IOException {
+        out.write(response(status, headers, body));
+        out.flush();
+    }
+
+    private static byte[] response(int status, Map<String, String> headers, byte[] body) {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-        out.write(body);
-        out.flush();
+        byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
     }
 
     private static String reason(int status) {

@@ -30,6 +30,15 @@ final class HttpConnection implements Closeable {
     private static final int COALESCE_LIMIT = 64 * 1024;
     /** The longest status or header line accepted; Lambda's largest header (client context) is far smaller. */
     private static final int MAX_HEADER_LINE = 16 * 1024;
+    /** The most header lines a response may have; Lambda sends about ten. */
+    static final int MAX_HEADER_LINES = 256;
+    /**
+     * The largest response body accepted: far above any event Lambda hands out (6 MiB), far below the heap a
+     * lying {@code Content-Length} could otherwise claim.
+     */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** A declared body up to this size is allocated at once; a larger one grows as its bytes actually arrive. */
+    private static final int TRUSTED_BODY_BYTES = 1024 * 1024;
 
     private final InetSocketAddress address;
     private final byte[] readBuffer = new byte[MAX_HEADER_LINE];
@@ -41,6 +50,7 @@ final class HttpConnection implements Closeable {
     private int readPos;
     private int readLimit;
     private int status;
+    private boolean statusReceived;
     private boolean closeAfterResponse;
 
     HttpConnection(InetSocketAddress address) {
@@ -60,6 +70,7 @@ final class HttpConnection implements Closeable {
         if (socket == null) {
             open();
         }
+        statusReceived = false;
         try {
             send(head, headLength, body, bodyLength);
             readHead();
@@ -128,6 +139,7 @@ final class HttpConnection implements Closeable {
             byte[] end = ("0\r\n" + trailers + "\r\n").getBytes(StandardCharsets.US_ASCII);
             out.write(end);
             out.flush();
+            statusReceived = false;
             readHead();
             byte[] responseBody = readBody();
             if (closeAfterResponse) {
@@ -161,6 +173,14 @@ final class HttpConnection implements Closeable {
 
     int status() {
         return status;
+    }
+
+    /**
+     * @return whether the last exchange got as far as the status line: the server then took the request, and it
+     *     must not be sent again even if the rest of the response was lost
+     */
+    boolean statusReceived() {
+        return statusReceived;
     }
 
     String header(ResponseHeader name) {
@@ -231,7 +251,12 @@ final class HttpConnection implements Closeable {
             throw new EOFException("the Runtime API closed the connection before answering");
         }
         status = parseStatusLine(lineEnd);
+        statusReceived = true;
+        int lines = 0;
         while ((lineEnd = readLine()) > readPos) {
+            if (++lines > MAX_HEADER_LINES) {
+                throw new ProtocolException("more than " + MAX_HEADER_LINES + " response header lines");
+            }
             parseHeaderLine(lineEnd);
             readPos = lineEnd + 2;
         }
@@ -303,12 +328,10 @@ final class HttpConnection implements Closeable {
             } catch (NumberFormatException e) {
                 throw new ProtocolException("bad Content-Length: " + length);
             }
-            if (n < 0 || n > Integer.MAX_VALUE - 8) {
+            if (n < 0 || n > MAX_BODY_BYTES) {
                 throw new ProtocolException("unsupported Content-Length: " + length);
             }
-            byte[] body = new byte[(int) n];
-            readFully(body, 0, body.length);
-            return body;
+            return readDeclared((int) n);
         }
         if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
             return new byte[0];
@@ -316,6 +339,29 @@ final class HttpConnection implements Closeable {
         // No framing: the body runs to the end of the connection.
         closeAfterResponse = true;
         return readToEnd();
+    }
+
+    /**
+     * Reads a body of declared length. Past {@link #TRUSTED_BODY_BYTES} the array grows with the bytes that came,
+     * so a declared length the server does not send costs no more memory than what it did send.
+     */
+    private byte[] readDeclared(int length) throws IOException {
+        if (length <= TRUSTED_BODY_BYTES) {
+            byte[] body = new byte[length];
+            readFully(body, 0, length);
+            return body;
+        }
+        byte[] body = new byte[TRUSTED_BODY_BYTES];
+        int done = 0;
+        while (done < length) {
+            if (done == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(length, (long) body.length * 2));
+            }
+            int n = Math.min(body.length, length) - done;
+            readFully(body, done, n);
+            done += n;
+        }
+        return body;
     }
 
     private byte[] readChunked() throws IOException {
@@ -331,6 +377,9 @@ final class HttpConnection implements Closeable {
             if (chunk == 0) {
                 skipTrailers();
                 return size == body.length ? body : Arrays.copyOf(body, size);
+            }
+            if ((long) size + chunk > MAX_BODY_BYTES) {
+                throw new ProtocolException("chunked body larger than " + MAX_BODY_BYTES + " bytes");
             }
             if (size + chunk > body.length) {
                 body = Arrays.copyOf(body, Math.max(size + chunk, body.length * 2));
@@ -366,7 +415,11 @@ final class HttpConnection implements Closeable {
 
     private void skipTrailers() throws IOException {
         int lineEnd;
+        int lines = 0;
         while ((lineEnd = readLine()) > readPos) {
+            if (++lines > MAX_HEADER_LINES) {
+                throw new ProtocolException("more than " + MAX_HEADER_LINES + " trailer lines");
+            }
             readPos = lineEnd + 2;
         }
         if (lineEnd < 0) {
@@ -422,7 +475,10 @@ final class HttpConnection implements Closeable {
     }
 
     private byte[] readToEnd() throws IOException {
-        byte[] rest = in.readAllBytes();
+        byte[] rest = in.readNBytes(MAX_BODY_BYTES + 1 - (readLimit - readPos));
+        if (rest.length + readLimit - readPos > MAX_BODY_BYTES) {
+            throw new ProtocolException("response body larger than " + MAX_BODY_BYTES + " bytes");
+        }
         byte[] body = new byte[readLimit - readPos + rest.length];
         System.arraycopy(readBuffer, readPos, body, 0, readLimit - readPos);
         System.arraycopy(rest, 0, body, readLimit - readPos, rest.length);

@@ -10,8 +10,11 @@ import java.util.Arrays;
  * The Runtime API ({@code 2018-06-01}) over one keep-alive connection: {@code invocation/next},
  * {@code invocation/{id}/response}, {@code invocation/{id}/error} and {@code init/error}.
  *
- * <p>A dropped connection is reopened and the call retried, a bounded number of times with a growing pause;
- * then {@link RuntimeApiUnavailableException} says the platform is gone. Requests never time out on read: the
+ * <p>A connection dropped before the status line of the answer is reopened and the call retried, a bounded
+ * number of times with a growing pause; then {@link RuntimeApiUnavailableException} says the platform is gone.
+ * Once a status line was received, the platform has taken the request: a post is never sent again (its status
+ * is the answer), and {@code next} is never called again after a partly read event (the platform handed that
+ * event to this runtime, and a second {@code next} could only be refused). Requests never time out on read: the
  * platform answers {@code /next} only when it has an event.
  *
  * <p>Not thread-safe: each invocation loop owns one client, and so one connection.
@@ -23,6 +26,7 @@ public final class RuntimeApiClient implements Closeable {
     private static final long FIRST_RETRY_PAUSE_MS = 50;
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final String USER_AGENT = "runway/" + Version.VALUE;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final String hostAndPort;
     private final HttpConnection connection;
@@ -62,7 +66,7 @@ public final class RuntimeApiClient implements Closeable {
      * @throws RuntimeApiUnavailableException when the platform cannot be reached
      */
     public Invocation next() {
-        byte[] body = call("invocation/next", nextRequest, nextRequest.length, null, 0);
+        byte[] body = call("invocation/next", nextRequest, nextRequest.length, null, 0, false);
         int status = connection.status();
         if (status != 200) {
             throw new RuntimeApiException("invocation/next", status, body);
@@ -146,7 +150,7 @@ public final class RuntimeApiClient implements Closeable {
     public void restoreNext() {
         startHead("GET", "restore/next");
         appendRaw("\r\n");
-        byte[] body = call("restore/next", head, headLength, null, 0);
+        byte[] body = call("restore/next", head, headLength, null, 0, false);
         if (connection.status() != 200) {
             throw new RuntimeApiException("restore/next", connection.status(), body);
         }
@@ -184,12 +188,17 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     private PostResult post(String operation, byte[] body, int length) {
-        byte[] answer = call(operation, head, headLength, body, length);
+        byte[] answer = call(operation, head, headLength, body, length, true);
         return new PostResult(connection.status(), answer);
     }
 
-    /** Sends a request, reopening the connection and retrying while the connection fails. */
-    private byte[] call(String operation, byte[] request, int requestLength, byte[] body, int bodyLength) {
+    /**
+     * Sends a request, reopening the connection and retrying while the connection fails before an answer began.
+     *
+     * @param isPost whether a status line without the rest of the answer still counts as the answer
+     */
+    private byte[] call(String operation, byte[] request, int requestLength, byte[] body, int bodyLength,
+            boolean isPost) {
         IOException last = null;
         long pause = FIRST_RETRY_PAUSE_MS;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -197,6 +206,13 @@ public final class RuntimeApiClient implements Closeable {
                 return connection.exchange(request, requestLength, body, bodyLength);
             } catch (IOException e) {
                 last = e;
+                if (connection.statusReceived()) {
+                    if (isPost) {
+                        return NO_BODY; // the platform answered; only the rest of its answer was lost
+                    }
+                    throw new RuntimeApiUnavailableException(operation + " (the answer broke off)", hostAndPort,
+                            attempt, e);
+                }
             }
             if (attempt < MAX_ATTEMPTS) {
                 sleep(pause);

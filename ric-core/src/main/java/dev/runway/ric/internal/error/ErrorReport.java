@@ -24,7 +24,15 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
 
     /** Packages whose frames are the runtime's own, never the function's. */
     private static final String[] RUNTIME_PACKAGES = {"dev.runway.ric.internal.", "dev.runway.bootstrap.internal."};
-    private static final int MAX_XRAY_CAUSE_BYTES = 1024 * 1024;
+    /**
+     * The largest {@code Lambda-Runtime-Function-XRay-Error-Cause} value sent, in bytes: the managed runtime's
+     * bound. Any Runtime API this runtime talks to must accept a request head this large (local mode does).
+     */
+    public static final int MAX_XRAY_CAUSE_BYTES = 1024 * 1024;
+    /** A message longer than this is cut: the whole report must stay well under the platform's 6 MiB. */
+    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    /** The frames per exception a too-large X-Ray cause is cut down to before it is dropped altogether. */
+    private static final int XRAY_FRAMES_WHEN_CUT = 32;
 
     /**
      * Describes a throwable.
@@ -33,8 +41,34 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
      * @return the report
      */
     public static ErrorReport of(Throwable error) {
-        String type = error instanceof ReportedAs reported ? reported.reportedErrorType() : error.getClass().getName();
-        return new ErrorReport(type, messageOf(error), StackTraces.describe(error));
+        // Never throws: the throwable is the function's, and its getMessage, getCause and getStackTrace are
+        // function code too. Whatever of it fails is left out, down to the class name, which cannot fail.
+        String type = error.getClass().getName();
+        if (error instanceof ReportedAs reported) {
+            try {
+                String reportedType = reported.reportedErrorType();
+                type = reportedType != null ? reportedType : type;
+            } catch (Throwable broken) {
+                // keep the class name
+            }
+        }
+        List<String> stackTrace;
+        try {
+            stackTrace = StackTraces.describe(error);
+        } catch (Throwable broken) {
+            stackTrace = List.of();
+        }
+        return new ErrorReport(type, messageOf(error), stackTrace);
+    }
+
+    /**
+     * The least that can be said of a failure: its type, as message too, and no stack trace. What the runtime
+     * posts when the platform refused the full report.
+     *
+     * @return the report
+     */
+    public ErrorReport minimal() {
+        return new ErrorReport(errorType, errorType, null);
     }
 
     /**
@@ -76,16 +110,28 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
      * @return the post
      */
     public ErrorPost toPost(String headerErrorType, Throwable cause) {
-        return new ErrorPost(headerErrorType, toJson(), cause == null ? null : xrayCause(cause));
+        String xray = null;
+        if (cause != null) {
+            try {
+                xray = xrayCause(cause, Integer.MAX_VALUE);
+                if (xray == null) {
+                    xray = xrayCause(cause, XRAY_FRAMES_WHEN_CUT);
+                }
+            } catch (Throwable broken) {
+                xray = null; // the X-Ray cause is optional: the report goes without it
+            }
+        }
+        return new ErrorPost(headerErrorType, toJson(), xray);
     }
 
     /**
      * The {@code Lambda-Runtime-Function-XRay-Error-Cause} value: the working directory, each exception of the
      * chain with its frames, and the source files they name. ASCII only, so it travels as a header.
      *
-     * @return the JSON, or {@code null} when it would exceed 1 MiB
+     * @param maxFrames the frames kept of each exception
+     * @return the JSON, or {@code null} when it would exceed {@link #MAX_XRAY_CAUSE_BYTES}
      */
-    static String xrayCause(Throwable error) {
+    static String xrayCause(Throwable error, int maxFrames) {
         StringBuilder json = new StringBuilder(512);
         json.append("{\"working_directory\":");
         JsonText.appendString(json, System.getProperty("user.dir", ""), true);
@@ -93,7 +139,10 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
         Set<String> paths = new java.util.LinkedHashSet<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean first = true;
-        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+        for (Throwable t = error; t != null && seen.add(t); t = StackTraces.causeOf(t)) {
+            if (json.length() > MAX_XRAY_CAUSE_BYTES) {
+                return null;
+            }
             if (!first) {
                 json.append(',');
             }
@@ -103,8 +152,8 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
             json.append(",\"type\":");
             JsonText.appendString(json, t.getClass().getName(), true);
             json.append(",\"stack\":[");
-            List<StackTraceElement> frames = StackTraces.userFrames(t.getStackTrace());
-            for (int i = 0; i < frames.size(); i++) {
+            List<StackTraceElement> frames = StackTraces.userFrames(StackTraces.framesOf(t));
+            for (int i = 0; i < frames.size() && i < maxFrames; i++) {
                 StackTraceElement frame = frames.get(i);
                 if (i > 0) {
                     json.append(',');
@@ -133,9 +182,27 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
         return json.length() > MAX_XRAY_CAUSE_BYTES ? null : json.toString();
     }
 
+    /** The message, cut to {@link #MAX_MESSAGE_CHARS}; the class name when there is none or it cannot be had. */
     static String messageOf(Throwable error) {
-        String message = error.getLocalizedMessage();
-        return message != null ? message : error.getClass().getName();
+        String message;
+        try {
+            message = error.getLocalizedMessage();
+        } catch (Throwable broken) {
+            message = null;
+        }
+        if (message == null) {
+            return error.getClass().getName();
+        }
+        return cut(message, MAX_MESSAGE_CHARS);
+    }
+
+    /** Cuts {@code text} to at most {@code max} chars, never between the two halves of a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "... (" + (text.length() - end) + " more chars)";
     }
 
     static boolean isRuntimeFrame(StackTraceElement frame) {

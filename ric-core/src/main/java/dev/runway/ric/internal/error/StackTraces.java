@@ -11,6 +11,11 @@ import java.util.Set;
 final class StackTraces {
 
     private static final int MAX_LINES = 1_000;
+    /**
+     * The longest line kept. With {@link #MAX_LINES} and the message bound, a report stays under 4 MiB of JSON
+     * even when every char needs a six-byte escape, so it always fits the platform's 6 MiB.
+     */
+    private static final int MAX_LINE_CHARS = 512;
 
     private StackTraces() {}
 
@@ -23,19 +28,55 @@ final class StackTraces {
         List<String> lines = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.add(error);
-        List<StackTraceElement> enclosing = userFrames(error.getStackTrace());
+        List<StackTraceElement> enclosing = userFrames(framesOf(error));
         addFrames(lines, enclosing, List.of());
-        for (Throwable cause = error.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+        for (Throwable cause = causeOf(error); cause != null && seen.add(cause); cause = causeOf(cause)) {
             if (lines.size() >= MAX_LINES) {
                 break;
             }
-            String message = cause.getLocalizedMessage();
-            lines.add("Caused by: " + cause.getClass().getName() + (message == null ? "" : ": " + message));
-            List<StackTraceElement> frames = userFrames(cause.getStackTrace());
+            String message = messageOf(cause);
+            lines.add(ErrorReport.cut("Caused by: " + cause.getClass().getName() + (message == null ? "" : ": " + message),
+                    MAX_LINE_CHARS));
+            List<StackTraceElement> frames = userFrames(framesOf(cause));
             addFrames(lines, frames, enclosing);
             enclosing = frames;
         }
         return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
+    }
+
+    /** @return the frames, none when {@code getStackTrace} (function code) fails or returns nothing */
+    static StackTraceElement[] framesOf(Throwable t) {
+        try {
+            StackTraceElement[] frames = t.getStackTrace();
+            if (frames == null) {
+                return new StackTraceElement[0];
+            }
+            for (StackTraceElement frame : frames) {
+                if (frame == null) {
+                    return Arrays.stream(frames).filter(java.util.Objects::nonNull).toArray(StackTraceElement[]::new);
+                }
+            }
+            return frames;
+        } catch (Throwable broken) {
+            return new StackTraceElement[0];
+        }
+    }
+
+    /** @return the cause, {@code null} when there is none or {@code getCause} (function code) fails */
+    static Throwable causeOf(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (Throwable broken) {
+            return null;
+        }
+    }
+
+    private static String messageOf(Throwable t) {
+        try {
+            return t.getLocalizedMessage();
+        } catch (Throwable broken) {
+            return null;
+        }
     }
 
     /**
@@ -81,7 +122,7 @@ final class StackTraces {
         } else {
             location = line >= 0 ? file + ":" + line : file;
         }
-        return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
+        return ErrorReport.cut(frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")", MAX_LINE_CHARS);
     }
 
     private static boolean isReflectionFrame(StackTraceElement frame) {

@@ -24,7 +24,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Init, then the invocation loops: loads the function, reports an init failure to {@code /init/error}, and runs
- * one loop (or {@code AWS_LAMBDA_MAX_CONCURRENCY} loops, each on its own thread and connection) until one ends.
+ * one loop (or {@code AWS_LAMBDA_MAX_CONCURRENCY} loops, each on its own thread and connection) until the platform
+ * ends one; the other loops' invocations in flight then finish (within their deadlines) before it returns.
  */
 public final class FunctionRuntime {
 
@@ -92,6 +93,7 @@ public final class FunctionRuntime {
             return runLoop(new InvocationLoop(first, handler, environment, traceIds, logs, listener));
         }
         CompletableFuture<Integer> firstEnded = new CompletableFuture<>();
+        InFlight inFlight = new InFlight();
         List<Thread> threads = new ArrayList<>(count);
         // Platform threads by default, as the managed runtime; virtual threads on request: each loop spends its
         // life blocked on its connection, which is what virtual threads make cheap.
@@ -100,22 +102,30 @@ public final class FunctionRuntime {
                 : Thread.ofPlatform().name("runway-loop-", 0);
         for (int i = 0; i < count; i++) {
             RuntimeApiClient client = i == 0 ? first : RuntimeApiClient.create(environment.runtimeApi());
-            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs, listener);
+            InvocationLoop loop = new InvocationLoop(client, handler, environment, traceIds, logs, listener, inFlight);
             Thread thread = builder.unstarted(() -> firstEnded.complete(runLoop(loop)));
             thread.setContextClassLoader(loader);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+        int status;
         try {
-            return firstEnded.get();
+            status = firstEnded.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_FAILURE;
         } catch (ExecutionException e) {
-            return EXIT_FAILURE;
+            status = EXIT_FAILURE;
         }
+        // A loop ended because the platform refused it or went away; the other loops' invocations still in
+        // flight get to finish and post (within their deadlines) before the process exits.
+        if (!inFlight.awaitNone()) {
+            Diagnostics.warn("Invocations still running past their deadline; the runtime exits regardless.");
+        }
+        return status;
     }
 
+    /** Runs a loop to its end, which only the platform causes; never throws. */
     private static int runLoop(InvocationLoop loop) {
         try {
             loop.run();
@@ -123,8 +133,13 @@ public final class FunctionRuntime {
         } catch (RuntimeApiException e) {
             Diagnostics.warn(e.getMessage() + "; the runtime exits.");
             return EXIT_FAILURE;
-        } catch (VirtualMachineError e) {
-            Diagnostics.warn("The JVM failed (" + e + "); the runtime exits so the platform starts a fresh one.");
+        } catch (Throwable e) {
+            // The loop catches every invocation's failures itself; what still arrives here broke the runtime.
+            try {
+                Diagnostics.warn("The invocation loop failed (" + e.getClass().getName() + "); the runtime exits.");
+            } catch (Throwable ignored) {
+                // exit regardless
+            }
             return EXIT_FAILURE;
         }
     }

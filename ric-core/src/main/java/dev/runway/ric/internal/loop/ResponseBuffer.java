@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.loop;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
@@ -10,6 +11,11 @@ import java.util.Arrays;
  * <p>It keeps at most {@code limit} bytes: past that, bytes are counted but dropped, so a handler that writes
  * far more than the platform accepts cannot exhaust the heap, and the loop can still report the real size.
  * Not thread-safe: one buffer belongs to one loop.
+ *
+ * <p>Once the handler returned, the buffer is {@linkplain #seal() sealed}: a handler that kept the stream and
+ * writes to it later (from a thread it left running) gets an {@link IOException}, the posted bytes cannot change
+ * under the post, and the loop, seeing the buffer {@linkplain #leaked() leaked}, takes a fresh one, so the stray
+ * writer can never reach a later invocation's response.
  */
 public final class ResponseBuffer extends OutputStream {
 
@@ -19,6 +25,8 @@ public final class ResponseBuffer extends OutputStream {
     private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int count;
     private long written;
+    private volatile boolean sealed;
+    private volatile boolean leaked;
 
     /**
      * @param limit the largest payload kept, in bytes
@@ -28,7 +36,8 @@ public final class ResponseBuffer extends OutputStream {
     }
 
     @Override
-    public void write(int b) {
+    public void write(int b) throws IOException {
+        checkOpen();
         if (ensureRoom(1) > 0) {
             bytes[count++] = (byte) b;
         }
@@ -36,12 +45,30 @@ public final class ResponseBuffer extends OutputStream {
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
+    public void write(byte[] b, int off, int len) throws IOException {
+        checkOpen();
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         int kept = ensureRoom(len);
         System.arraycopy(b, off, bytes, count, kept);
         count += kept;
         written += len;
+    }
+
+    private void checkOpen() throws IOException {
+        if (sealed) {
+            leaked = true;
+            throw new IOException("this response stream belonged to an invocation that has ended");
+        }
+    }
+
+    /** Ends the writing: the handler returned, and what it wrote is the response. */
+    public void seal() {
+        sealed = true;
+    }
+
+    /** @return whether something wrote to the buffer after it was sealed: it must not serve again */
+    public boolean leaked() {
+        return leaked;
     }
 
     /** Returns how many of {@code wanted} bytes fit under the limit, growing the array for them. */
@@ -87,11 +114,6 @@ public final class ResponseBuffer extends OutputStream {
     public void reset() {
         count = 0;
         written = 0;
-    }
-
-    /** Replaces the content with {@code payload}, as when an error report takes the place of a response. */
-    public void replaceWith(byte[] payload) {
-        reset();
-        write(payload, 0, payload.length);
+        sealed = false;
     }
 }

@@ -74,7 +74,7 @@ class ErrorReportTest {
     @Test
     void xrayCauseIsAsciiJsonWithTheWholeChain() throws Exception {
         Exception e = Failures.withCause("caf\u00e9", "inner");
-        String cause = ErrorReport.xrayCause(e);
+        String cause = ErrorReport.xrayCause(e, Integer.MAX_VALUE);
         assertThat(StandardCharsets.US_ASCII.newEncoder().canEncode(cause)).isTrue();
         JsonNode json = JSON.readTree(cause);
         assertThat(json.get("exceptions")).hasSize(2);

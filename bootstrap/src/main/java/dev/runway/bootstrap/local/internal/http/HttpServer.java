@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.local.internal.http;
 
+import dev.runway.ric.internal.error.ErrorReport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,8 +19,12 @@ import java.net.InetSocketAddress;
  */
 public final class HttpServer implements Closeable {
 
-    /** Lambda's largest header, the client context, is 3.5 KB base64; this leaves room. */
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /**
+     * The largest request head accepted: the runtime's X-Ray cause header (up to
+     * {@link ErrorReport#MAX_XRAY_CAUSE_BYTES}) with room for the rest of an error post's head. A smaller bound
+     * would refuse a legitimate error report, and the event would never be answered.
+     */
+    public static final int MAX_HEADER_BYTES = ErrorReport.MAX_XRAY_CAUSE_BYTES + 64 * 1024;
     private static final int MAX_INITIAL_LINE = 16 * 1024;
     private static final int MAX_CHUNK = 64 * 1024;
 
@@ -48,9 +53,7 @@ public final class HttpServer implements Closeable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
-                        ch.pipeline().addLast(new HttpServerExpectContinueHandler());
-                        ch.pipeline().addLast(new RequestHandler(router));
+                        configure(ch.pipeline(), router);
                     }
                 });
         io.netty.channel.ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
@@ -59,6 +62,19 @@ public final class HttpServer implements Closeable {
                     "cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(), bound.cause()));
         }
         return new HttpServer(bound.channel());
+    }
+
+    /**
+     * Sets up a connection's pipeline: HTTP codec, {@code 100-continue}, the router. Public for the tests that
+     * drive it through an embedded channel.
+     *
+     * @param pipeline the connection's pipeline
+     * @param router the endpoints
+     */
+    public static void configure(io.netty.channel.ChannelPipeline pipeline, Router router) {
+        pipeline.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
+        pipeline.addLast(new HttpServerExpectContinueHandler());
+        pipeline.addLast(new RequestHandler(router));
     }
 
     /** @return the port it listens on */

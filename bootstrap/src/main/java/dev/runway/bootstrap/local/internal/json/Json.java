@@ -71,7 +71,7 @@ public final class Json {
         } else if (value instanceof String s) {
             writeString(s, out);
         } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            out.append(value instanceof BigDecimal d ? plain(d) : value.toString());
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -99,6 +99,15 @@ public final class Json {
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass());
         }
+    }
+
+    /**
+     * A number as written: without exponent when that is short, with it otherwise, since the plain form of
+     * {@code 1e999999999} would be a billion digits.
+     */
+    private static String plain(BigDecimal d) {
+        int digitsBeforeOrAfterPoint = Math.abs(d.scale()) + d.precision();
+        return digitsBeforeOrAfterPoint <= 64 ? d.toPlainString() : d.toString();
     }
 
     private static void writeString(String s, StringBuilder out) {

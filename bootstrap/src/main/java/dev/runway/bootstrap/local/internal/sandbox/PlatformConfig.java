@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What the embedded platform emulates: the function's settings as Lambda (or the RIE) would have them.
  *
- * @param host the address both servers bind, loopback by default
+ * @param host the address the invoke endpoint binds, loopback by default (the Runtime API is always on loopback)
  * @param invokePort the invoke endpoint's port (8080 by default, 0 for any)
  * @param runtimeApiPort the Runtime, Extensions and Telemetry APIs' port (0 for any)
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME}, {@code test_function} by default as in the RIE

@@ -252,6 +252,12 @@ public final class Sandbox implements AutoCloseable {
     private void start(Generation generation, Invocation invocation, long deadlineNanos, boolean hasTurn) {
         boolean dispatched = false;
         try {
+            if (idInFlight(invocation)) {
+                invocation.responder.respond(400, Map.of("Content-Type", "application/json"), bytes(Errors.json(
+                        "InvalidRequestID", "X-Amzn-RequestId " + invocation.requestId + " is already in flight: each"
+                                + " concurrent invoke needs its own id")));
+                return;
+            }
             dispatched = dispatch(generation, invocation);
             if (!dispatched) {
                 invocation.responder.respond(400, Map.of("Content-Type", "application/json"), bytes(Errors.json(
@@ -502,13 +508,25 @@ public final class Sandbox implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------- invocations
 
+    /**
+     * Under multi-concurrency the caller may choose the request id: a second invoke with the id of one in flight
+     * would make the two answers indistinguishable, so it is refused.
+     *
+     * @return whether the id is taken by an invocation in flight
+     */
+    private synchronized boolean idInFlight(Invocation invocation) {
+        return config.concurrent() && active.containsKey(invocation.requestId);
+    }
+
     private boolean dispatch(Generation g, Invocation invocation) {
         synchronized (this) {
             if (config.concurrent() && finishingLoops <= undelivered.size()
                     && parkedNexts.stream().noneMatch(Exchange::isOpen)) {
                 return false;
             }
-            active.put(invocation.requestId, invocation);
+            if (active.putIfAbsent(invocation.requestId, invocation) != null) {
+                throw new IllegalStateException("request id " + invocation.requestId + " is already in flight");
+            }
             invocation.startNanos = System.nanoTime();
             if (!config.concurrent()) {
                 // Lambda Managed Instances send extensions no INVOKE; on-demand Lambda sends it to subscribers.

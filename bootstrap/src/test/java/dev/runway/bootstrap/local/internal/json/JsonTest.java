@@ -35,4 +35,11 @@ class JsonTest {
         }
         assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100))).hasMessageContaining("nested too deeply");
     }
+
+    @Test
+    void aHugeExponentIsWrittenWithItsExponentNotABillionDigits() {
+        assertThat(Json.write(Json.parse("{\"n\":1e999999999}"))).isEqualTo("{\"n\":1E+999999999}");
+        assertThat(Json.write(Json.parse("{\"n\":-2.5e-999999999}"))).isEqualTo("{\"n\":-2.5E-999999999}");
+        assertThat(Json.write(Json.parse("[1.50,12e3]"))).isEqualTo("[1.50,12000]");
+    }
 }

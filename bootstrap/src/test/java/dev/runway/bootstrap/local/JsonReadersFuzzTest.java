@@ -1,0 +1,161 @@
+package dev.runway.bootstrap.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runway.bootstrap.local.internal.json.Json;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The hand-written JSON readers (local mode's and the extensions SDK's) against Jackson as the oracle, on RFC 8259
+ * documents: every value Jackson reads, they read to the same value (the extensions reader keeps numbers as
+ * doubles, so there the double is compared). Mutated documents: only their typed parse error, never another
+ * exception. Fixed seeds; docs/reliability.md has the longer run.
+ */
+class JsonReadersFuzzTest {
+
+    private static final ObjectMapper JACKSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    @Property(seed = "1411")
+    void bothReadersAgreeWithJacksonOnValidDocuments(@ForAll("documents") String document) throws Exception {
+        JsonNode oracle = JACKSON.readTree(document);
+        assertThat(canonical(Json.parse(document), false)).isEqualTo(canonical(oracle, false));
+        assertThat(canonical(dev.runway.extensions.internal.Json.parse(document), true))
+                .isEqualTo(canonical(oracle, true));
+    }
+
+    @Property(seed = "1412")
+    void mutatedDocumentsFailOnlyWithTheReadersOwnError(@ForAll("documents") String document,
+            @ForAll("positions") List<Integer> cuts) {
+        StringBuilder mutated = new StringBuilder(document);
+        for (int cut : cuts) {
+            if (mutated.length() > 0) {
+                int at = cut % mutated.length();
+                String replacements = "{}[]\",:\\-+.eE0tfn \ud800";
+                mutated.setCharAt(at, replacements.charAt(cut % replacements.length()));
+            }
+        }
+        String text = mutated.toString();
+        try {
+            Json.parse(text);
+        } catch (RuntimeException e) {
+            assertThat(e).isInstanceOf(dev.runway.bootstrap.local.internal.json.JsonException.class);
+        }
+        try {
+            dev.runway.extensions.internal.Json.parse(text);
+        } catch (IllegalArgumentException expected) {
+            // the reader's own error
+        }
+    }
+
+    @Provide
+    Arbitrary<String> documents() {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(20).filter(JsonReadersFuzzTest::wellFormed).map(s -> (Object) s),
+                Arbitraries.longs().map(n -> (Object) n),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.bigDecimals().map(d -> (Object) d),
+                Arbitraries.integers().between(-400, 400).map(e -> (Object) new BigDecimal(BigInteger.valueOf(7), e)),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just(null));
+        Arbitrary<Object> value = Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(l -> (Object) l),
+                Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(8).filter(JsonReadersFuzzTest::wellFormed),
+                        inner).ofMaxSize(4).map(m -> (Object) m)), 0, 5);
+        return value.flatMap(v -> Arbitraries.of(true, false).map(pretty -> write(v, pretty)));
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> positions() {
+        return Arbitraries.integers().between(0, 100_000).list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    private static String write(Object value, boolean pretty) {
+        try {
+            return pretty ? JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                    : JACKSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 8259 text is Unicode: a lone surrogate has no encoding, so it is no valid document's content. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Maps, lists, strings, booleans, null, and numbers as BigDecimal (or double) so readers compare. */
+    private static Object canonical(Object value, boolean doubles) {
+        if (value instanceof JsonNode node) {
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    map.put(e.getKey(), canonical(e.getValue(), doubles));
+                }
+                return map;
+            } else if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(n -> list.add(canonical(n, doubles)));
+                return list;
+            } else if (node.isNumber()) {
+                return number(node.decimalValue(), doubles);
+            } else if (node.isTextual()) {
+                return node.textValue();
+            } else if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            return null;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            m.forEach((k, v) -> map.put((String) k, canonical(v, doubles)));
+            return map;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> list = new ArrayList<>();
+            l.forEach(v -> list.add(canonical(v, doubles)));
+            return list;
+        }
+        if (value instanceof Number n && doubles) {
+            return n.doubleValue() == 0 ? 0.0 : n.doubleValue();
+        }
+        if (value instanceof Number n) {
+            return number(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()), doubles);
+        }
+        return value;
+    }
+
+    private static Object number(BigDecimal d, boolean doubles) {
+        if (doubles) {
+            return d.doubleValue() == 0 ? 0.0 : d.doubleValue();
+        }
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
+    }
+}
