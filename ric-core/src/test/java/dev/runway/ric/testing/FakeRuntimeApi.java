@@ -145,7 +145,8 @@ public final class FakeRuntimeApi implements Closeable {
 
     /**
      * A way the platform's side of an exchange can break. The {@code /next} faults apply to the next
-     * {@code invocation/next}, the post faults to the next {@code /response} or {@code /error}.
+     * {@code invocation/next} (one already waiting for an event included, for the faults that hand out none), the
+     * post faults to the next {@code /response} or {@code /error}.
      */
     public enum Fault {
         /** {@code /next}: the connection closes once the request was read, before any answer. */
@@ -175,6 +176,11 @@ public final class FakeRuntimeApi implements Closeable {
 
         boolean onNext() {
             return name().startsWith("NEXT_");
+        }
+
+        /** Whether the fault answers {@code /next} without handing out an event. */
+        boolean withoutEvent() {
+            return this == NEXT_DROP_AFTER_REQUEST || this == NEXT_500 || this == NEXT_403;
         }
     }
 
@@ -340,17 +346,25 @@ public final class FakeRuntimeApi implements Closeable {
         return true;
     }
 
+    /** Answers {@code /next} with a fault that hands out no event; returns whether the connection stays open. */
+    private boolean answerWithoutEvent(Fault fault, OutputStream out) throws IOException {
+        switch (fault) {
+            case NEXT_500 -> write(out, 500, Map.of(),
+                    "{\"errorMessage\":\"injected\",\"errorType\":\"ServiceException\"}");
+            case NEXT_403 -> write(out, 403, Map.of(),
+                    "{\"errorMessage\":\"injected\",\"errorType\":\"InvalidStateTransition\"}");
+            default -> {
+                return false; // NEXT_DROP_AFTER_REQUEST
+            }
+        }
+        return true;
+    }
+
     private boolean answerNext(Socket socket, OutputStream out) throws IOException {
         nextCalls.incrementAndGet();
         Fault fault = nextFaults.poll();
-        if (fault == Fault.NEXT_DROP_AFTER_REQUEST) {
-            return false;
-        } else if (fault == Fault.NEXT_500) {
-            write(out, 500, Map.of(), "{\"errorMessage\":\"injected\",\"errorType\":\"ServiceException\"}");
-            return true;
-        } else if (fault == Fault.NEXT_403) {
-            write(out, 403, Map.of(), "{\"errorMessage\":\"injected\",\"errorType\":\"InvalidStateTransition\"}");
-            return true;
+        if (fault != null && fault.withoutEvent()) {
+            return answerWithoutEvent(fault, out);
         }
         if (initFailed) {
             write(out, 403, Map.of(), "{\"errorMessage\":\"State transition from InitError to Ready failed\","
@@ -359,7 +373,14 @@ public final class FakeRuntimeApi implements Closeable {
         }
         Event event;
         try {
-            event = events.take();
+            // A request already waiting takes a fault injected meanwhile too: with several loops, or a loop that
+            // asked again before the test injected, "the next /next" is one that is already waiting.
+            while ((event = events.poll(10, TimeUnit.MILLISECONDS)) == null) {
+                Fault late = fault == null ? nextFaults.peek() : null;
+                if (late != null && late.withoutEvent() && nextFaults.remove(late)) {
+                    return answerWithoutEvent(late, out);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
