@@ -1,10 +1,12 @@
 #!/bin/sh
-# Links Runway's JRE: make-jre.sh <JDK home> <output dir> <modules, comma-separated>
+# Links Runway's JRE: make-jre.sh <JDK home> <output dir> <modules, comma-separated> [locales]
 #
 # The build runs it (base-image/pom.xml, property runway.jre.modules + runway.jre.extraModules); a user who needs
 # more modules runs the build with -Drunway.jre.extraModules=..., or this script by hand and replaces
 # runway/jre (then re-runs the AOT training, see base-image/README.md: the cache is tied to the runtime image).
 #
+# - locales (optional, comma-separated language ranges, jlink's --include-locales): which of jdk.localedata's
+#   locales are kept when that module is linked; empty or absent = all of them (27 MB more than the default list).
 # - No --compress: an uncompressed modules file is mapped and read as is; decompression costs start-up time.
 # - --strip-debug, --no-header-files, --no-man-pages: nothing a function uses at run time.
 # - JAVA_RUNTIME_VERSION is copied into the image's release file (jlink writes only JAVA_VERSION, without the
@@ -20,15 +22,24 @@ set -eu
 jdk=$1
 out=$2
 modules=$3
+locales=${4-}
 max_glibc=2.26
+
+set -- --add-modules "$modules" --strip-debug --no-header-files --no-man-pages
+case ",$modules," in
+    *,jdk.localedata,*)
+        if [ -n "$locales" ]; then
+            set -- "$@" --include-locales="$locales"
+        fi
+        ;;
+esac
 
 runtime_version=$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$jdk/release")
 rm -rf "$out"
 if [ -n "$runtime_version" ]; then
-    "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-        --release-info "add:JAVA_RUNTIME_VERSION=$runtime_version" --output "$out"
+    "$jdk/bin/jlink" "$@" --release-info "add:JAVA_RUNTIME_VERSION=$runtime_version" --output "$out"
 else
-    "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --output "$out"
+    "$jdk/bin/jlink" "$@" --output "$out"
 fi
 
 if command -v strip >/dev/null 2>&1; then
@@ -40,7 +51,7 @@ fi
 if command -v objdump >/dev/null 2>&1; then
     needed=$(find "$out/bin" "$out/lib" -type f \( -name '*.so' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null |
         grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -u -t. -k1,1n -k2,2n | tail -n 1)
-    echo "[make-jre] $out: modules $modules; newest glibc symbol needed: $needed (Amazon Linux 2 has $max_glibc)"
+    echo "[make-jre] $out: modules $modules${locales:+; locales $locales}; newest glibc symbol needed: $needed (Amazon Linux 2 has $max_glibc)"
     newest=$(printf '%s\n%s\n' "$needed" "$max_glibc" | sort -t. -k1,1n -k2,2n | tail -n 1)
     if [ "$newest" != "$max_glibc" ]; then
         echo "[make-jre] the JRE needs glibc $needed, newer than Amazon Linux 2's $max_glibc: use another JDK build" >&2

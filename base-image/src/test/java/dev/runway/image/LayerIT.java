@@ -30,8 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LayerIT {
 
-    /** The budget, in decimal megabytes (the stricter reading of "30 MB"). */
-    private static final long MAX_ZIPPED = 30_000_000L;
+    /**
+     * The layer's budget, in decimal megabytes: Lambda takes a zip of up to 50 MB uploaded directly; 3 MB stay
+     * free under that for the JRE's growth between JDK updates.
+     */
+    private static final long MAX_ZIPPED = 47_000_000L;
 
     private static final Path ZIP = Path.of(System.getProperty("runway.layer.zip"));
     private static final Path FUNCTION_ZIP = Path.of(System.getProperty("runway.it.functionZip"));
