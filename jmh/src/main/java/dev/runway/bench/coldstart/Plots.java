@@ -18,7 +18,7 @@ import org.knowm.xchart.style.Styler;
  * <ul>
  *   <li>{@code coldstart-<handler>.png}: the spawn → first response of every start, one box per client;
  *   <li>{@code warm-<handler>.png}: warm invoke p50 and p90 per client;
- *   <li>{@code rss.png}: the warm process's peak RSS per client, one bar per handler.
+ *   <li>{@code rss.png}: the warm process's peak RSS, one group per handler, one bar per client.
  * </ul>
  */
 final class Plots {
@@ -78,21 +78,28 @@ final class Plots {
                 written.add(save(latency, directory.resolve("warm-" + w.label() + ".png")));
             }
         }
+        // One group per function, one bar per client. XChart places a series' values by position, not by
+        // category: a client that did not run a function (the floor, for Spring) is cut from the end of its
+        // series, which works because Spring is the last function; a gap before a later function would show as 0.
         CategoryChart rss = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Peak RSS of the warm process (MB), per function").yAxisTitle("MB").build();
+                .title("Peak RSS of the warm process (MB)").yAxisTitle("MB").build();
         style(rss.getStyler());
+        List<String> functions = new ArrayList<>();
         for (Workload w : options.workloads()) {
-            List<String> clients = new ArrayList<>();
+            functions.add(w.label());
+        }
+        for (Client c : options.clients()) {
             List<Double> megabytes = new ArrayList<>();
-            for (Client c : options.clients()) {
+            for (Workload w : options.workloads()) {
                 WarmRun run = results.warmRun(w, c);
-                if (run != null) {
-                    clients.add(c.label());
-                    megabytes.add(run.peakRssKb() / 1024.0);
-                }
+                megabytes.add(run == null ? null : run.peakRssKb() / 1024.0);
             }
-            if (!clients.isEmpty()) {
-                rss.addSeries(w.label(), clients, megabytes);
+            while (!megabytes.isEmpty() && megabytes.get(megabytes.size() - 1) == null) {
+                megabytes.remove(megabytes.size() - 1);
+            }
+            megabytes.replaceAll(value -> value == null ? 0.0 : value);
+            if (!megabytes.isEmpty()) {
+                rss.addSeries(c.label(), functions.subList(0, megabytes.size()), megabytes);
             }
         }
         if (!rss.getSeriesMap().isEmpty()) {
