@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
@@ -102,15 +104,17 @@ class ContainerIT {
     void hello_image_128_MB_read_only_root_invoked_over_http() throws Exception {
         Path context = fresh("hello");
         copyTree(FUNCTION.resolve("lib"), context.resolve("lib"));
-        // The user's Dockerfile, as the README shows it.
+        // The user's Dockerfile, as the README shows it, with its training step.
         Files.writeString(context.resolve("Dockerfile"), """
                 FROM %s
                 COPY lib/ ${LAMBDA_TASK_ROOT}/lib/
+                RUN ["/var/runtime/bootstrap", "--train", "%s"]
                 CMD ["%s"]
-                """.formatted(runwayImage, HANDLER));
+                """.formatted(runwayImage, HANDLER, HANDLER));
         String image = "localhost/runway-it/hello:latest";
         build(image, context, Map.of());
-        try (GenericContainer<?> container = lambda(image, 128)) {
+        try (GenericContainer<?> container = lambda(image, 128)
+                .withEnv("RUNWAY_JAVA_OPTIONS", "-Xlog:class+load=info")) {
             container.start();
             assertThat(container.getContainerInfo().getHostConfig().getMemory()).isEqualTo(128L << 20);
             assertThat(container.getContainerInfo().getHostConfig().getReadonlyRootfs()).isTrue();
@@ -118,7 +122,11 @@ class ContainerIT {
             assertThat(answer).as(container.getLogs()).isEqualTo("{\"message\":\"Hello, image!\"}");
             // A second invoke, warm.
             assertThat(invoke(container, "{}")).isEqualTo("{\"message\":\"Hello, world!\"}");
-            report("hello image, 128 MB, read-only root: OK, served by " + servedBy(container));
+            // Trained at build time: the handler's class came out of the function's cache in /var/task.
+            assertThat(container.getLogs()).contains("dev.runway.samples.hello.HelloHandler source: shared objects file")
+                    .doesNotContain("[runway] Not using", "[warning]", "[error]");
+            report("hello image trained by its RUN step, 128 MB, read-only root: OK, handler from the cache, served by "
+                    + servedBy(container));
         }
     }
 
@@ -155,8 +163,59 @@ class ContainerIT {
         }
     }
 
+    /**
+     * The zip path with a trained cache: the function trained in a container with the layer at {@code /opt} and
+     * itself at {@code /var/task} (the paths and the JRE it will run with), then run from an image of those two
+     * directories, 128 MB, read-only root. The JVM's class loading log says where the handler came from.
+     */
     @Test
     @Order(3)
+    void zip_function_trained_at_var_task_starts_from_its_own_cache() throws Exception {
+        Path context = fresh("zip-trained");
+        LayerIT.unzip(LAYER_ZIP, context.resolve("opt"));
+        LayerIT.unzip(FUNCTION_ZIP, context.resolve("task"));
+        if (!withRie) {
+            Files.copy(LAYER_DIR.resolve("runway/lib/runway-local.jar"),
+                    context.resolve("opt/runway/lib/runway-local.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        // The training step a user runs before zipping: `/opt/bootstrap --train HANDLER` in the task root.
+        try (GenericContainer<?> training = new GenericContainer<>(baseImage)
+                .withFileSystemBind(context.resolve("opt").toString(), "/opt", BindMode.READ_ONLY)
+                .withFileSystemBind(context.resolve("task").toString(), "/var/task", BindMode.READ_WRITE)
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/opt/bootstrap"))
+                .withCommand("--train", HANDLER)
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(5)))) {
+            training.start();
+            assertThat(training.getLogs()).contains("[runway train] wrote /var/task/runway.aot");
+        }
+        assertThat(context.resolve("task/runway.aot")).isRegularFile();
+        assertThat(Files.readAllLines(context.resolve("task/runway.aot.id")).get(1))
+                .startsWith("/opt/runway/lib/runway-runtime.jar:").contains("/var/task/lib/");
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM %s
+                COPY opt/ /opt/
+                COPY task/ /var/task/
+                CMD ["%s"]
+                """.formatted(baseImage, HANDLER));
+        String image = "localhost/runway-it/zip-trained:latest";
+        build(image, context, Map.of());
+        try (GenericContainer<?> container = lambda(image, 128)
+                .withEnv("RUNWAY_JAVA_OPTIONS", "-Xlog:class+load=info")) {
+            container.start();
+            assertThat(invoke(container, "{\"name\":\"trained\"}")).as(container.getLogs())
+                    .isEqualTo("{\"message\":\"Hello, trained!\"}");
+            String logs = container.getLogs();
+            // The function's own class, from /var/task/lib, came out of the function's cache.
+            assertThat(logs).contains("dev.runway.samples.hello.HelloHandler source: shared objects file")
+                    .doesNotContain("[runway] Not using", "[warning]", "[error]");
+            report("zip function trained at /var/task (" + Files.size(context.resolve("task/runway.aot")) / (1 << 20)
+                    + " MiB cache), layer at /opt, 128 MB, read-only root: handler from the cache, served by "
+                    + servedBy(container));
+        }
+    }
+
+    @Test
+    @Order(4)
     void external_extension_in_opt_extensions() throws Exception {
         Path context = fresh("extension");
         Path classes = context.resolve("ext/dev/runway/image");

@@ -13,6 +13,9 @@ import java.util.Map;
  * mode instead: an embedded Lambda platform that serves the function on this machine
  * ({@code dev.runway.bootstrap.local.LocalMode}, in {@code lib/runway-local.jar}). That class is named only in
  * {@link #runLocal}, so on the Lambda path neither it nor its Netty is ever loaded.
+ *
+ * <p>{@code --train} as the first argument trains an AOT cache on the function instead
+ * ({@link dev.runway.bootstrap.training.TrainCommand}).
  */
 public final class Main {
 
@@ -25,6 +28,10 @@ public final class Main {
      * @param args the handler string, when the platform passes one; otherwise {@code _HANDLER} is read
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--train")) {
+            dev.runway.bootstrap.training.TrainCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (localModeRequested(args, System.getenv())) {
             runLocal(args);
             return;

@@ -1,9 +1,9 @@
 package dev.runway.bootstrap.aot;
 
+import dev.runway.bootstrap.training.AotCacheSupport;
 import dev.runway.ric.testing.FakeRuntimeApi;
 import dev.runway.ric.testing.RecordedPost;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,33 +67,10 @@ public final class AotCacheTraining {
                 Path.of(System.getProperty("java.home"))));
     }
 
-    /**
-     * The flags {@code bootstrap} adds next to this cache ({@code lib/runway.aot.flags}), each kept only if this
-     * JDK accepts it, since an unknown flag stops a JVM from starting:
-     * <ul>
-     *   <li>JDK 25 prints two warnings at every start when two cached adapters' fingerprints collide
-     *       (JDK-8364929), on standard output, so in the function's log: only errors of those tags are shown;
-     *   <li>the training data is not replayed: replaying compiles, during the function's init, the methods that
-     *       were hot in training, which cost a POJO cold start about 15 ms of CPU and 3 MB, for nothing.
-     * </ul>
-     */
     static List<String> startFlags(Path cache) throws IOException, InterruptedException {
-        List<List<String>> candidates = List.of(List.of("-Xlog:aot=error,aot+codecache+stubs=error"),
-                List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"));
-        List<String> accepted = new ArrayList<>();
-        for (List<String> flags : candidates) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-XX:AOTCache=" + cache);
-            command.addAll(flags);
-            command.add("-version");
-            Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (probe.waitFor() == 0 && !output.contains("Unrecognized") && !output.contains("Invalid")) {
-                accepted.addAll(flags);
-            } else {
-                System.out.println("[aot] this JDK refuses " + flags + ": not used");
-            }
+        List<String> accepted = AotCacheSupport.startFlags(Path.of(System.getProperty("java.home"), "bin", "java"), cache);
+        if (accepted.isEmpty()) {
+            System.out.println("[aot] this JDK refuses every start flag: none used");
         }
         return accepted;
     }
@@ -120,17 +97,7 @@ public final class AotCacheTraining {
         return builder.start();
     }
 
-    /**
-     * The lines of the JDK's {@code release} file that tell one runtime image from another: its exact version and
-     * its modules. The {@code bootstrap} script compares them with the java it found.
-     */
     static String jdkIdentity(Path javaHome) throws IOException {
-        StringBuilder identity = new StringBuilder();
-        for (String line : Files.readAllLines(javaHome.resolve("release"))) {
-            if (line.startsWith("JAVA_RUNTIME_VERSION=") || line.startsWith("MODULES=")) {
-                identity.append(identity.isEmpty() ? "" : "|").append(line);
-            }
-        }
-        return identity.toString();
+        return AotCacheSupport.jdkIdentity(javaHome);
     }
 }

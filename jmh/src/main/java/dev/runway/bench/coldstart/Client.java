@@ -1,6 +1,7 @@
 package dev.runway.bench.coldstart;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,14 @@ enum Client {
      * Its flags are the common ones with {@code -Xshare:*} replaced by the cache, which is required
      * ({@code -XX:AOTMode=on}) so that a cache the JVM cannot use fails the run instead of silently not counting.
      */
-    RUNWAY_AOT("runway", "dev.runway.ric.RuntimeInterfaceClient");
+    RUNWAY_AOT("runway", "dev.runway.ric.RuntimeInterfaceClient"),
+
+    /**
+     * Runway with a cache trained on the benchmarked function itself, as {@code bootstrap --train} makes one: the
+     * function's jars on the JVM's class path after the runtime's (so its own classes are cached too), one
+     * invocation of the workload's event in training, the cache required ({@code -XX:AOTMode=on}).
+     */
+    RUNWAY_TRAINED("runway-trained", "dev.runway.ric.RuntimeInterfaceClient");
 
     private final String label;
     private final String mainClass;
@@ -57,11 +65,20 @@ enum Client {
      * AWS's documented command line.
      *
      * @param layout where the jars and the extracted classes are
+     * @param workload the function
      * @return the {@code -cp} value
      */
-    String classPath(Layout layout) {
+    String classPath(Layout layout, Workload workload) {
         return switch (this) {
-            case RUNWAY, RUNWAY_AOT -> layout.runwayJars() + File.separator + "*";
+            case RUNWAY, RUNWAY_AOT -> runtimeClassPath(layout);
+            case RUNWAY_TRAINED -> {
+                List<String> entries = new ArrayList<>();
+                entries.add(runtimeClassPath(layout));
+                for (Path jar : Layout.jars(layout.taskRoot(this, workload).resolve("lib"))) {
+                    entries.add(jar.toString());
+                }
+                yield String.join(File.pathSeparator, entries);
+            }
             case OFFICIAL -> layout.officialJars() + File.separator + "*";
             case FLOOR -> String.join(File.pathSeparator, List.of(
                     layout.floorClasses().toString(),
@@ -71,19 +88,30 @@ enum Client {
     }
 
     /**
+     * Runway's class path as its {@code bootstrap} gives it: the distribution's jars named one by one (the runtime
+     * with Jackson and SLF4J relocated, so a function's own SLF4J binding or Jackson is its own business).
+     */
+    private static String runtimeClassPath(Layout layout) {
+        return String.join(File.pathSeparator, layout.runwayJars().resolve("runway-runtime.jar").toString(),
+                layout.runwayJars().resolve("aws-lambda-java-core.jar").toString(),
+                layout.runwayJars().resolve("jackson-annotations.jar").toString());
+    }
+
+    /**
      * The JVM flags: the common ones, except for {@link #RUNWAY_AOT}.
      *
      * @param common the flags every client gets
-     * @param layout where the AOT cache is
+     * @param layout where the AOT caches are
+     * @param workload the function
      * @return the flags of this client
      */
-    List<String> jvmFlags(List<String> common, Layout layout) {
-        if (this != RUNWAY_AOT) {
+    List<String> jvmFlags(List<String> common, Layout layout, Workload workload) {
+        if (this != RUNWAY_AOT && this != RUNWAY_TRAINED) {
             return common;
         }
         List<String> flags = new ArrayList<>(withoutSharing(common));
         flags.add("-XX:AOTMode=on");
-        flags.add("-XX:AOTCache=" + layout.aotCache());
+        flags.add("-XX:AOTCache=" + (this == RUNWAY_AOT ? layout.aotCache() : layout.trainedCache(workload)));
         // As bootstrap: without JDK-8364929's warnings, and without replaying the cache's training data.
         flags.add("-Xlog:aot=error,aot+codecache+stubs=error");
         flags.add("-XX:+UnlockDiagnosticVMOptions");
@@ -107,6 +135,6 @@ enum Client {
             }
         }
         throw new IllegalArgumentException(
-                "unknown client '" + label + "'; expected runway, runway-plain, official or floor");
+                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, official or floor");
     }
 }

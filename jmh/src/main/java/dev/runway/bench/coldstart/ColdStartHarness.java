@@ -32,6 +32,9 @@ public final class ColdStartHarness {
     /** Enough for the JVM to load and link every class of the invocation path, which is what the cache holds. */
     private static final int TRAINING_INVOCATIONS = 50;
 
+    /** What {@code bootstrap --train --event FILE} does: one invocation of the function's own event. */
+    private static final int FUNCTION_TRAINING_INVOCATIONS = 1;
+
     private ColdStartHarness() {}
 
     /**
@@ -50,13 +53,14 @@ public final class ColdStartHarness {
             System.exit(2);
             return;
         }
-        Layout layout = Layout.prepare(options.jars(), options.work());
+        Layout layout = Layout.prepare(options.jars(), options.runway(), options.work(), options.springFunction(),
+                options.workloads().contains(Workload.SPRING));
         try (RuntimeApiServer server = RuntimeApiServer.start()) {
             Launcher launcher = new Launcher(options, layout, server.address());
             Runner runner = new Runner(server, launcher, layout, options.timeoutMs(), options.inspect());
             String startLoad = loadAverage();
             List<String> header = header(options, launcher);
-            Results results = run(options, runner);
+            Results results = run(options, runner, layout);
             header.add("- load average at the end: " + loadAverage());
             if (busy(startLoad) || busy(loadAverage())) {
                 header.add("- **busy machine**: other processes competed for the CPUs during this run, so the wall-clock"
@@ -65,11 +69,14 @@ public final class ColdStartHarness {
             String report = Report.format(results, options, header);
             System.out.println(report);
             Files.writeString(options.work().resolve("results.md"), report);
+            for (Path plot : Plots.write(results, options, options.work())) {
+                System.err.println("plot written to " + plot);
+            }
             System.err.println("report written to " + options.work().resolve("results.md"));
         }
     }
 
-    private static Results run(Options options, Runner runner) throws IOException, InterruptedException {
+    private static Results run(Options options, Runner runner, Layout layout) throws IOException, InterruptedException {
         Results results = new Results();
         List<Client> clients = options.clients();
         if (clients.contains(Client.RUNWAY_AOT)) {
@@ -79,12 +86,23 @@ public final class ColdStartHarness {
                     .getSimpleName(), (System.nanoTime() - start) / 1e9);
         }
         for (Workload w : options.workloads()) {
+            if (clients.contains(Client.RUNWAY_TRAINED)) {
+                long start = System.nanoTime();
+                runner.trainFunctionCache(w, FUNCTION_TRAINING_INVOCATIONS);
+                progress("runway-trained: AOT cache trained on %s in %.1f s, %.1f MiB", w.label(),
+                        (System.nanoTime() - start) / 1e9, Files.size(layout.trainedCache(w)) / 1048576.0);
+            }
             for (int i = 0; options.starts() > 0 && i < clients.size(); i++) {
-                runner.coldStart(clients.get(i), w); // priming start, not counted
+                if (w.runsOn(clients.get(i))) {
+                    runner.coldStart(clients.get(i), w); // priming start, not counted
+                }
             }
             for (int round = 0; round < options.starts(); round++) {
                 for (int k = 0; k < clients.size(); k++) {
                     Client c = clients.get((round + k) % clients.size());
+                    if (!w.runsOn(c)) {
+                        continue;
+                    }
                     ColdStart start = runner.coldStart(c, w);
                     results.add(w, c, start);
                     progress("%s %-8s start %2d/%d: %7.1f ms, cpu %6.1f ms, rss %5.1f MB", w.label(), c.label(),
@@ -105,6 +123,9 @@ public final class ColdStartHarness {
         CpuPinning pinning = options.warmCpu() == null ? null : CpuPinning.pinHarness(options.warmCpu());
         try {
             for (Client c : options.clients()) {
+                if (!w.runsOn(c)) {
+                    continue;
+                }
                 WarmRun run = runner.warm(c, w, options.warmup(), options.invocations(), pinning);
                 results.add(w, c, run);
                 progress("%s %-8s warm: p50 %.1f µs, p99 %.1f µs, peak rss %.1f MB", w.label(), c.label(),
@@ -127,7 +148,7 @@ public final class ColdStartHarness {
                 + memTotal() + ", Linux " + System.getProperty("os.version"));
         lines.add("- load average at the start: " + loadAverage());
         lines.add("- JDK: " + javaVersion(options.java()) + " (" + options.java() + ")");
-        lines.add("- JVM flags (every client but runway, which replaces -Xshare:auto by its AOT cache, as its bootstrap does): `" + String.join(" ", options.jvmFlags()) + "`");
+        lines.add("- JVM flags (every client but runway and runway-trained, which replace -Xshare:auto by an AOT cache, as bootstrap does): `" + String.join(" ", options.jvmFlags()) + "`");
         lines.add(String.format(Locale.ROOT, "- cold: %d measured starts per client and handler, after one"
                 + " unmeasured priming start each, client order rotated every round, no CPU pinning", options.starts()));
         lines.add(String.format(Locale.ROOT, "- warm: one process per client and handler, %d warm-up + %d measured"

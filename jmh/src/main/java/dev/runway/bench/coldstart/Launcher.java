@@ -30,7 +30,7 @@ final class Launcher {
     ProcessBuilder builder(Client client, Workload workload, List<String> prefix) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(command(client, workload));
-        return builder(command, layout.taskRoot(), workload.handler(), layout.log(client, workload));
+        return builder(command, layout.taskRoot(client, workload), workload, layout.log(client, workload));
     }
 
     /**
@@ -46,31 +46,57 @@ final class Launcher {
         command.addAll(Client.withoutSharing(options.jvmFlags()));
         command.add("-XX:AOTCacheOutput=" + layout.aotCache());
         command.add("-cp");
-        command.add(Client.RUNWAY_AOT.classPath(layout));
+        command.add(Client.RUNWAY_AOT.classPath(layout, Workload.POJO));
         command.add(Client.RUNWAY_AOT.mainClass());
         command.add(handler);
-        return builder(command, layout.trainingRoot(), handler, layout.logs().resolve("training-runway.log"));
+        ProcessBuilder builder = builder(command, layout.trainingRoot(), Workload.POJO,
+                layout.logs().resolve("training-runway.log"));
+        builder.environment().put("_HANDLER", handler);
+        return builder;
+    }
+
+    /**
+     * The training run of the {@code runway-trained} client: as {@code bootstrap --train} trains, on the
+     * benchmarked function itself, its jars on the class path.
+     *
+     * @param workload the function
+     * @return a process builder, not started
+     */
+    ProcessBuilder functionTrainingBuilder(Workload workload) {
+        List<String> command = new ArrayList<>();
+        command.add(options.java().toString());
+        command.addAll(Client.withoutSharing(options.jvmFlags()));
+        command.add("-XX:AOTCacheOutput=" + layout.trainedCache(workload));
+        command.add("-cp");
+        command.add(Client.RUNWAY_TRAINED.classPath(layout, workload));
+        command.add(Client.RUNWAY_TRAINED.mainClass());
+        command.add(workload.handler());
+        return builder(command, layout.taskRoot(Client.RUNWAY_TRAINED, workload), workload,
+                layout.logs().resolve("training-" + workload.label() + ".log"));
     }
 
     /** @return the command line, for the report and for running a client by hand */
     List<String> command(Client client, Workload workload) {
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
-        command.addAll(client.jvmFlags(options.jvmFlags(), layout));
+        command.addAll(client.jvmFlags(options.jvmFlags(), layout, workload));
+        if (client == Client.RUNWAY_TRAINED) {
+            command.addAll(options.trainedFlags());
+        }
         command.add("-cp");
-        command.add(client.classPath(layout));
+        command.add(client.classPath(layout, workload));
         command.add(client.mainClass());
         command.add(workload.handler());
         return command;
     }
 
-    private ProcessBuilder builder(List<String> command, Path taskRoot, String handler,
-            Path log) {
+    private ProcessBuilder builder(List<String> command, Path taskRoot, Workload workload, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(taskRoot.toFile());
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
-        environment(builder.environment(), taskRoot, handler);
+        environment(builder.environment(), taskRoot, workload.handler());
+        builder.environment().putAll(workload.environment());
         return builder;
     }
 

@@ -1,5 +1,6 @@
 package dev.runway.bench.coldstart;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +25,7 @@ import java.util.stream.Stream;
  * and {@code dev.runway.bench.training} out of the harness's own jar: so the function is loaded from a task root, as on
  * Lambda, and no client has the harness (JMH, the server) on its class path.
  *
- * @param runwayJars Runway's runtime jars
+ * @param runwayJars Runway's runtime jars: the distribution's {@code lib/} ({@code bootstrap/target/runway/lib})
  * @param officialJars the official RIC and its dependencies
  * @param floorJars {@code aws-lambda-java-core} and Jackson, for the floor
  * @param taskRoot the function's directory, and every client's working directory
@@ -30,9 +33,10 @@ import java.util.stream.Stream;
  * @param trainingRoot the task root of the AOT training function
  * @param aotCache the AOT cache the {@code runway} client is trained into
  * @param logs each client process's standard output and error
+ * @param work the work directory, where each function's trained task root and cache are made
  */
 record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,
-        Path trainingRoot, Path aotCache, Path logs) {
+        Path trainingRoot, Path aotCache, Path logs, Path work) {
 
     private static final String FUNCTION_PACKAGE = "dev/runway/bench/function/";
     private static final String FLOOR_PACKAGE = "dev/runway/bench/floor/";
@@ -51,11 +55,16 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
      * @return the layout
      * @throws IOException when the work directory cannot be written
      */
-    static Layout prepare(Path jars, Path work) throws IOException {
-        Layout layout = new Layout(jars.resolve("runway"), jars.resolve("official"), jars.resolve("floor"),
+    static Layout prepare(Path jars, Path runway, Path work, Path springFunction, boolean spring)
+            throws IOException {
+        if (!Files.isRegularFile(runway.resolve("runway-runtime.jar"))) {
+            throw new IllegalStateException("no runway-runtime.jar in " + runway + ": build the distribution first with"
+                    + " ./mvnw -B -q -pl jmh,bootstrap -am package -DskipTests -Drunway.aot.skip");
+        }
+        Layout layout = new Layout(runway, jars.resolve("official"), jars.resolve("floor"),
                 work.resolve("task"), work.resolve("floor-classes"), work.resolve("training-task"),
-                work.resolve("runway.aot"), work.resolve("logs"));
-        for (Path dir : new Path[] {layout.runwayJars, layout.officialJars, layout.floorJars}) {
+                work.resolve("runway.aot"), work.resolve("logs"), work);
+        for (Path dir : new Path[] {layout.officialJars, layout.floorJars}) {
             if (!hasJars(dir)) {
                 throw new IllegalStateException("no jars in " + dir + ": build first with"
                         + " ./mvnw -B -q -pl jmh -am package -DskipTests");
@@ -66,13 +75,77 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
             Files.createDirectories(dir);
         }
         Files.deleteIfExists(layout.aotCache);
+        for (Workload workload : Workload.values()) {
+            Files.deleteIfExists(layout.trainedCache(workload));
+        }
         int functions = copyPackage(FUNCTION_PACKAGE, layout.taskRoot);
         int floor = copyPackage(FLOOR_PACKAGE, layout.floorClasses);
         int training = copyPackage(TRAINING_PACKAGE, layout.trainingRoot);
         if (functions == 0 || floor == 0 || training == 0) {
             throw new IllegalStateException("the function, floor or training classes are missing from " + codeSource());
         }
+        Path springRoot = layout.taskRoot(Client.RUNWAY, Workload.SPRING);
+        deleteTree(springRoot);
+        if (spring) {
+            List<Path> springJars = jars(springFunction.resolve("lib"));
+            if (springJars.isEmpty()) {
+                throw new IllegalStateException("no jars in " + springFunction.resolve("lib") + ": build the Spring"
+                        + " application first with ./mvnw -B -q -pl compat/spring-cloud-function -am package -DskipTests");
+            }
+            Files.createDirectories(springRoot.resolve("lib"));
+            for (Path jar : springJars) {
+                Files.copy(jar, springRoot.resolve("lib").resolve(jar.getFileName()));
+            }
+        }
+        for (Workload workload : new Workload[] {Workload.POJO, Workload.STREAM}) {
+            Path trained = layout.taskRoot(Client.RUNWAY_TRAINED, workload);
+            deleteTree(trained);
+            // The function as users deploy it for a trained cache: its classes in a jar in lib/.
+            jar(layout.taskRoot, trained.resolve("lib/function.jar"));
+        }
         return layout;
+    }
+
+    /**
+     * @param client the client
+     * @param workload the function
+     * @return the task root (and working directory) of that client's processes for that function
+     */
+    Path taskRoot(Client client, Workload workload) {
+        if (workload == Workload.SPRING) {
+            return work.resolve("task-spring"); // its jars in lib/, as users deploy it, for every client
+        }
+        return client == Client.RUNWAY_TRAINED ? work.resolve("trained-" + workload.label()) : taskRoot;
+    }
+
+    /** @return the AOT cache the {@code runway-trained} client is trained into for one function */
+    Path trainedCache(Workload workload) {
+        return work.resolve("trained-" + workload.label() + ".aot");
+    }
+
+    /** @return the {@code .jar} files of a directory, sorted by name (none when it does not exist) */
+    static List<Path> jars(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Packs a directory's files into a jar. */
+    private static void jar(Path from, Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (Stream<Path> files = Files.walk(from);
+                JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(from.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
     }
 
     /** @return the log file of one client process */

@@ -16,8 +16,11 @@ import java.util.List;
  * @param workloads the handlers to run, in order
  * @param java the {@code java} executable every client runs on
  * @param jvmFlags the JVM flags every client gets
+ * @param trainedFlags flags added last to the {@code runway-trained} client's, for experiments on its cache
  * @param jars the directory with the clients' jar directories
  * @param work the work directory (task root, floor classes, logs, results)
+ * @param runway the distribution's {@code lib/}, whose jars the Runway clients run
+ * @param springFunction the Spring Cloud Function application, as built: {@code lib/*.jar}
  * @param timeoutMs how long one process may take to its first response
  * @param warmCpu the CPU the harness and each warm client are pinned to ({@code auto}: the highest available),
  *     or {@code null} for no pinning; see {@link CpuPinning}
@@ -32,8 +35,11 @@ record Options(
         List<Workload> workloads,
         Path java,
         List<String> jvmFlags,
+        List<String> trainedFlags,
         Path jars,
         Path work,
+        Path runway,
+        Path springFunction,
         long timeoutMs,
         String warmCpu,
         String inspect) {
@@ -54,13 +60,19 @@ record Options(
                                   0 skips the cold starts)
               --warmup N          warm-up invocations in the warm process (default 5000)
               --invocations N     measured warm invocations (default 20000; 0 skips the warm processes)
-              --clients LIST      comma-separated: runway,runway-plain,official,floor (default all four;
-                                  runway is Runway as shipped, with its AOT cache; runway-plain has none)
-              --handlers LIST     comma-separated: pojo,stream (default both)
+              --clients LIST      comma-separated: runway,runway-trained,runway-plain,official,floor (default all;
+                                  runway is Runway as shipped, with its AOT cache; runway-trained has one trained
+                                  on the benchmarked function, as bootstrap --train makes; runway-plain has none)
+              --handlers LIST     comma-separated: pojo,stream,spring (default pojo,stream; spring needs
+                                  ./mvnw -B -q -pl compat/spring-cloud-function -am package -DskipTests first)
+              --trained-flags "..." flags added last to runway-trained's (e.g. -XX:+AOTReplayTraining)
+              --runway DIR        the distribution's lib/ the Runway clients run (default bootstrap/target/runway/lib)
+              --spring DIR        the Spring application's function directory, with lib/*.jar (default
+                                  compat/spring-cloud-function/target/function)
               --java PATH         java executable (default $JAVA_HOME/bin/java, else this JVM's)
               --jvm-flags "..."   replaces the JVM flags (default: %s)
               --add-flags "..."   appends JVM flags to every client, e.g. for -Xlog:class+load
-              --jars DIR          directory with runway/, official/, floor/ (default jmh/target/coldstart)
+              --jars DIR          directory with official/, floor/ (default jmh/target/coldstart)
               --work DIR          work directory (default jmh/target/coldstart-run)
               --timeout-s N       seconds one process may take to its first response (default 60)
               --inspect "CMD"     after each cold start's first response, run CMD with {pid} replaced (e.g.
@@ -79,13 +91,16 @@ record Options(
         int warmup = 5_000;
         int invocations = 20_000;
         List<Client> clients = List.of(Client.values());
-        List<Workload> workloads = List.of(Workload.values());
+        List<Workload> workloads = List.of(Workload.POJO, Workload.STREAM);
         Path java = defaultJava();
         List<String> flags = new ArrayList<>(LAMBDA_512_FLAGS);
         List<String> added = new ArrayList<>();
+        List<String> trained = new ArrayList<>();
         Path home = Layout.harnessHome();
         Path jars = home.resolve("coldstart");
         Path work = home.resolve("coldstart-run");
+        Path runway = home.resolve("../../bootstrap/target/runway/lib").normalize();
+        Path spring = home.resolve("../../compat/spring-cloud-function/target/function").normalize();
         long timeoutMs = 60_000;
         String warmCpu = "auto";
         String inspect = null;
@@ -107,8 +122,11 @@ record Options(
                 case "--java" -> java = Path.of(value);
                 case "--jvm-flags" -> flags = new ArrayList<>(splitFlags(value));
                 case "--add-flags" -> added.addAll(splitFlags(value));
+                case "--trained-flags" -> trained.addAll(splitFlags(value));
                 case "--jars" -> jars = Path.of(value);
                 case "--work" -> work = Path.of(value);
+                case "--spring" -> spring = Path.of(value);
+                case "--runway" -> runway = Path.of(value);
                 case "--warm-cpu" -> warmCpu = value.equals("none") ? null : value;
                 case "--inspect" -> inspect = value;
                 case "--timeout-s" -> timeoutMs = atLeast(name, value, 1) * 1000L;
@@ -119,8 +137,9 @@ record Options(
         if (!Files.isExecutable(java)) {
             throw new IllegalArgumentException("not an executable: " + java);
         }
-        return new Options(starts, warmup, invocations, clients, workloads, java, List.copyOf(flags),
-                jars.toAbsolutePath(), work.toAbsolutePath(), timeoutMs, warmCpu, inspect);
+        return new Options(starts, warmup, invocations, clients, workloads, java, List.copyOf(flags), List.copyOf(trained),
+                jars.toAbsolutePath(), work.toAbsolutePath(), runway.toAbsolutePath(),
+                spring.toAbsolutePath(), timeoutMs, warmCpu, inspect);
     }
 
     private static Path defaultJava() {

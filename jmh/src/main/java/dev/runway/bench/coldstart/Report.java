@@ -33,6 +33,21 @@ final class Report {
                 results.coldMedianMs(Workload.POJO, Client.OFFICIAL), 1.0 / 3, "≤ 0.33");
         ratio(out, "POJO cold start Runway / floor", results.coldMedianMs(Workload.POJO, Client.RUNWAY_AOT),
                 results.coldMedianMs(Workload.POJO, Client.FLOOR), 1.5, "≤ 1.5");
+        for (Workload w : Workload.values()) {
+            ratio(out, w.label() + " cold start Runway trained / official",
+                    results.coldMedianMs(w, Client.RUNWAY_TRAINED), results.coldMedianMs(w, Client.OFFICIAL),
+                    w.trainedTarget(), w.trainedTarget() > 0 ? fmt("≤ %.2f", w.trainedTarget()) : "(info)");
+            ratio(out, w.label() + " cold start Runway trained / floor", results.coldMedianMs(w, Client.RUNWAY_TRAINED),
+                    results.coldMedianMs(w, Client.FLOOR), w == Workload.POJO ? 1.5 : Double.NaN,
+                    w == Workload.POJO ? "≤ 1.5" : "(info)");
+            ratio(out, w.label() + " cold start Runway trained / untrained",
+                    results.coldMedianMs(w, Client.RUNWAY_TRAINED), results.coldMedianMs(w, Client.RUNWAY_AOT),
+                    Double.NaN, "(info)");
+            ratio(out, w.label() + " warm p50 Runway trained / untrained", results.warmP50Us(w, Client.RUNWAY_TRAINED),
+                    results.warmP50Us(w, Client.RUNWAY_AOT), 1.05, "≤ 1.05");
+            ratio(out, w.label() + " peak RSS Runway trained / untrained", results.peakRssKb(w, Client.RUNWAY_TRAINED),
+                    results.peakRssKb(w, Client.RUNWAY_AOT), 1.1, "≤ 1.1");
+        }
         ratio(out, "POJO cold start Runway without its archive / official",
                 results.coldMedianMs(Workload.POJO, Client.RUNWAY), results.coldMedianMs(Workload.POJO, Client.OFFICIAL),
                 Double.NaN, "(info)");

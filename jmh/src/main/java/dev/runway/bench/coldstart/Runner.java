@@ -128,6 +128,35 @@ final class Runner {
         }
     }
 
+    /**
+     * Trains the {@code runway-trained} client's cache on the benchmarked function, with its event, as
+     * {@code bootstrap --train --event} does.
+     *
+     * @param workload the function
+     * @param invocations how many events the training run serves
+     * @throws IOException when the process cannot be started
+     * @throws InterruptedException when interrupted
+     */
+    void trainFunctionCache(Workload workload, int invocations) throws IOException, InterruptedException {
+        Session session = Session.training(workload.event(), invocations);
+        server.serve(session);
+        Process process = launcher.functionTrainingBuilder(workload).start();
+        live = process;
+        Path log = layout.logs().resolve("training-" + workload.label() + ".log");
+        try {
+            if (!process.waitFor(timeoutMs + 120_000, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the AOT training run did not end; see " + log);
+            }
+            if (session.failure() != null || session.answered() != invocations
+                    || !Files.isRegularFile(layout.trainedCache(workload))) {
+                throw new IllegalStateException("the AOT training run failed (" + session.answered() + " of "
+                        + invocations + " answered, " + session.failure() + "); see " + log);
+            }
+        } finally {
+            kill(process);
+        }
+    }
+
     /** Waits for the first or every response; fails fast, with the client's log, if the process died or erred. */
     private void await(Session session, Process process, boolean all, long timeout, Client client, Workload workload)
             throws InterruptedException, IOException {

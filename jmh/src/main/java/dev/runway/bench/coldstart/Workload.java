@@ -4,6 +4,7 @@ import dev.runway.bench.function.PojoHandler;
 import dev.runway.bench.function.StreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /** A function and the event it is invoked with, plus a check that a client's answer is the right one. */
 enum Workload {
@@ -14,7 +15,15 @@ enum Workload {
 
     /** {@code RequestStreamHandler} echoing the event upper-cased: no serializer at all. */
     STREAM("stream", StreamHandler.class.getName(),
-            "{\"name\":\"bench\",\"count\":3,\"tags\":[\"cold\",\"warm\",\"start\"]}");
+            "{\"name\":\"bench\",\"count\":3,\"tags\":[\"cold\",\"warm\",\"start\"]}"),
+
+    /**
+     * A real application: the compatibility suite's Spring Cloud Function app (Spring Boot 4, the AWS adapter's
+     * {@code FunctionInvoker}), its record function {@code greet}. Its jars come from the build of
+     * {@code compat/spring-cloud-function} ({@code target/function/lib}); no floor row (the floor has no framework).
+     */
+    SPRING("spring", "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest",
+            "{\"name\":\"bench\",\"times\":2}");
 
     private final String label;
     private final String handler;
@@ -52,9 +61,32 @@ enum Workload {
             case POJO -> text.contains("\"message\":\"" + PojoHandler.GREETING + "bench!\"")
                     && text.contains("\"total\":9")
                     && text.contains("\"requestId\":\"");
+            case SPRING -> text.contains("Hello, bench! Hello, bench!") && text.contains("\"length\":27");
             case STREAM -> Arrays.equals(response, new String(event, StandardCharsets.UTF_8)
                     .toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
         };
+    }
+
+    /** @return the issue's target for Runway trained / official at the first response, or NaN for none */
+    double trainedTarget() {
+        return switch (this) {
+            case POJO -> 0.33;
+            case SPRING -> 0.5;
+            default -> Double.NaN;
+        };
+    }
+
+    /** @return the function's own environment variables, the same for every client */
+    Map<String, String> environment() {
+        return this == SPRING
+                ? Map.of("MAIN_CLASS", "dev.runway.compat.spring.CompatApplication",
+                        "SPRING_CLOUD_FUNCTION_DEFINITION", "greet")
+                : Map.of();
+    }
+
+    /** @return whether a client runs this function (the floor runs no framework) */
+    boolean runsOn(Client client) {
+        return this != SPRING || client != Client.FLOOR;
     }
 
     static Workload byLabel(String label) {
@@ -63,6 +95,6 @@ enum Workload {
                 return w;
             }
         }
-        throw new IllegalArgumentException("unknown handler '" + label + "'; expected pojo or stream");
+        throw new IllegalArgumentException("unknown handler '" + label + "'; expected pojo, stream or spring");
     }
 }
