@@ -2,7 +2,6 @@ package dev.runway.bootstrap.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,8 +63,7 @@ class SoakIT {
 
     @Test
     void rie() throws Exception {
-        Optional<Path> rie = Rie.find();
-        assumeTrue(rie.isPresent(), Rie.NOT_FOUND);
+        Path rie = Rie.require();
         Path task = TestFunctions.taskRoot(temp.resolve("task"));
         int invokePort = LocalEmulator.freePort();
         int apiPort = LocalEmulator.freePort();
@@ -73,7 +71,7 @@ class SoakIT {
         env.put("LAMBDA_TASK_ROOT", task.toString());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", "60");
-        try (RunningProcess process = RunningProcess.start("soak-rie", List.of(rie.get().toString(),
+        try (RunningProcess process = RunningProcess.start("soak-rie", List.of(rie.toString(),
                         "--runtime-interface-emulator-address", "127.0.0.1:" + invokePort,
                         "--runtime-api-address", "127.0.0.1:" + apiPort,
                         Distribution.bootstrap().toAbsolutePath().toString(), "dev.runway.testfunctions.SoakHandler"),
