@@ -202,9 +202,11 @@ runway_ensure_packaging_tools() {
     fi
 }
 
-# The surefire and failsafe reports of the last build (*/target/{surefire,failsafe}-reports/TEST-*.xml).
+# The surefire and failsafe reports of the last build ({surefire,failsafe}-reports/TEST-*.xml of each module,
+# nested ones such as compat/compat-tests included; the first path component names the module in the totals).
 runway_test_reports() {
     compgen -G '*/target/*-reports/TEST-*.xml' || true
+    compgen -G '*/*/target/*-reports/TEST-*.xml' || true
 }
 
 # Prints, per module, how many tests ran (run and not skipped), were skipped, and failed or erred, from the
