@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.it;
 
+import dev.runway.ric.testing.Prerequisite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

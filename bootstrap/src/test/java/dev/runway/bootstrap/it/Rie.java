@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.it;
 
+import dev.runway.ric.testing.Prerequisite;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.local;
 
+import dev.runway.ric.testing.Pieces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.bootstrap.local.internal.http.HttpServer;
@@ -7,7 +8,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -55,7 +55,7 @@ class LocalHttpFuzzTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         HttpServer.configure(channel.pipeline(), platform.apiRoutes());
         try {
-            for (byte[] piece : split(request, splits)) {
+            for (byte[] piece : Pieces.split(request, splits)) {
                 if (!channel.isOpen()) {
                     break; // the server closed the connection on a bad request: what follows is not read
                 }
@@ -114,17 +114,5 @@ class LocalHttpFuzzTest {
     @Provide
     Arbitrary<List<Integer>> splitPoints() {
         return Arbitraries.integers().between(0, 6000).list().ofMaxSize(10);
-    }
-
-    private static List<byte[]> split(byte[] bytes, List<Integer> points) {
-        List<Integer> cuts = points.stream().filter(p -> p > 0 && p < bytes.length).distinct().sorted().toList();
-        List<byte[]> pieces = new ArrayList<>();
-        int from = 0;
-        for (int cut : cuts) {
-            pieces.add(Arrays.copyOfRange(bytes, from, cut));
-            from = cut;
-        }
-        pieces.add(Arrays.copyOfRange(bytes, from, bytes.length));
-        return pieces;
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.api;
 
+import dev.runway.ric.testing.Pieces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -89,7 +90,7 @@ class HttpConnectionFuzzTest {
     void aValidAnswerIsReadExactlyHoweverItIsSplit(@ForAll("validAnswers") Answer answer,
             @ForAll("splitPoints") List<Integer> splits) throws IOException {
         HttpConnection[] connection = new HttpConnection[1];
-        byte[] body = exchange(split(answer.bytes(), splits), connection);
+        byte[] body = exchange(Pieces.split(answer.bytes(), splits), connection);
         assertThat(body).isEqualTo(answer.body());
         assertThat(connection[0].status()).isEqualTo(answer.status());
         assertThat(connection[0].header(ResponseHeader.REQUEST_ID)).isEqualTo(answer.requestId());
@@ -100,7 +101,7 @@ class HttpConnectionFuzzTest {
             @ForAll("splitPoints") List<Integer> splits) {
         HttpConnection[] connection = new HttpConnection[1];
         try {
-            byte[] body = exchange(split(bytes, splits), connection);
+            byte[] body = exchange(Pieces.split(bytes, splits), connection);
             assertThat(body.length).isLessThanOrEqualTo(bytes.length);
         } catch (IOException expected) {
             // refused or cut: what the client turns into a retry or the end of the loop
@@ -177,18 +178,6 @@ class HttpConnectionFuzzTest {
             copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
         }
         return random.nextBoolean() ? copy : Arrays.copyOf(copy, random.nextInt(copy.length + 1));
-    }
-
-    private static List<byte[]> split(byte[] bytes, List<Integer> points) {
-        List<Integer> cuts = points.stream().filter(p -> p > 0 && p < bytes.length).distinct().sorted().toList();
-        List<byte[]> pieces = new ArrayList<>();
-        int from = 0;
-        for (int cut : cuts) {
-            pieces.add(Arrays.copyOfRange(bytes, from, cut));
-            from = cut;
-        }
-        pieces.add(Arrays.copyOfRange(bytes, from, bytes.length));
-        return pieces;
     }
 
     private static byte[] concat(List<byte[]> parts) {

@@ -1,18 +1,18 @@
-package dev.runway.bootstrap.it;
+package dev.runway.ric.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What a test needs from the machine (the RIE, a mount namespace). On a developer's machine a missing one skips
- * the test, loudly; under CI ({@code CI=true}, as {@code .ci/run} runs) it fails it: a test CI skips is a test that
- * did not pass.
+ * What a test needs from the machine (the RIE, a Docker API, a mount namespace, a browser). On a developer's
+ * machine a missing one skips the test, loudly; under CI ({@code CI=true}, as {@code .ci/run} runs) it fails it: a
+ * test CI skips is a test that did not pass. Shared by the modules' integration tests through this module's test jar.
  */
-final class Prerequisite {
+public final class Prerequisite {
 
     private Prerequisite() {}
 
     /** @return true when this JVM runs under CI ({@code CI=true}, as CI services and {@code .ci/run} set it) */
-    static boolean underCi() {
+    public static boolean underCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
@@ -21,7 +21,7 @@ final class Prerequisite {
      *
      * @param missing what is missing and how to provide it, for the test's report
      */
-    static void require(boolean present, String missing) {
+    public static void require(boolean present, String missing) {
         if (present) {
             return;
         }
