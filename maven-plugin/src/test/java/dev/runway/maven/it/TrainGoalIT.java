@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runway.ric.testing.FakeRuntimeApi;
 import dev.runway.ric.testing.RecordedPost;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +25,15 @@ import org.junit.jupiter.api.condition.JRE;
 @EnabledForJreRange(min = JRE.JAVA_25)
 class TrainGoalIT {
 
-    private static final Path WORK = Path.of("target", "it").toAbsolutePath();
     private static final Path DISTRIBUTION = Path.of(System.getProperty("runway.it.distribution")).toAbsolutePath()
             .normalize();
     private static final String HANDLER = "com.example.hello.Hello::handleRequest";
 
     @Test
     void thePackagePhaseAssemblesTheTaskRootAndTrainsACacheThatBootstrapUses() throws Exception {
-        Path project = copyProject("trained");
+        Path project = FunctionBuild.copyProject("trained");
 
-        Build build = maven(project, "-Drunway.train.container=false", "-Drunway.train.runtime=" + DISTRIBUTION);
+        FunctionBuild build = FunctionBuild.maven(project, "-Drunway.train.container=false", "-Drunway.train.runtime=" + DISTRIBUTION);
 
         assertThat(build.status()).as(build.output()).isZero();
         Path taskRoot = project.resolve("target/function");
@@ -59,9 +55,9 @@ class TrainGoalIT {
 
     @Test
     void aFunctionWhoseInitFailsFailsTheBuildWithTheTrainingsOutput() throws Exception {
-        Path project = copyProject("init-fails");
+        Path project = FunctionBuild.copyProject("init-fails");
 
-        Build build = maven(project, "-Drunway.train.container=false", "-Drunway.train.runtime=" + DISTRIBUTION,
+        FunctionBuild build = FunctionBuild.maven(project, "-Drunway.train.container=false", "-Drunway.train.runtime=" + DISTRIBUTION,
                 "-Dhello.handler=com.example.hello.Missing::handleRequest");
 
         assertThat(build.status()).isNotZero();
@@ -73,9 +69,9 @@ class TrainGoalIT {
 
     @Test
     void noRuntimeFailsTheBuildSayingWhatToConfigure() throws Exception {
-        Path project = copyProject("no-runtime");
+        Path project = FunctionBuild.copyProject("no-runtime");
 
-        Build build = maven(project, "-Drunway.train.container=false",
+        FunctionBuild build = FunctionBuild.maven(project, "-Drunway.train.container=false",
                 "-Drunway.train.runtime=" + project.resolve("no-such-layer.zip"));
 
         assertThat(build.status()).isNotZero();
@@ -99,78 +95,19 @@ class TrainGoalIT {
             Process process = builder.start();
             try {
                 RecordedPost post = api.takePost(Duration.ofMinutes(2));
-                assertThat(post).as(() -> read(log)).isNotNull();
+                assertThat(post).as(() -> FunctionBuild.read(log)).isNotNull();
                 assertThat(post.bodyText()).isEqualTo("\"Hello, Ada, on 2026-12-07!\"");
             } finally {
                 process.destroy();
                 process.waitFor(1, TimeUnit.MINUTES);
             }
-            return read(log);
+            return FunctionBuild.read(log);
         }
-    }
-
-    private record Build(int status, String output) {}
-
-    /** {@code mvn -B -o package} on the project with this build's Maven, plugin and pinned versions. */
-    private static Build maven(Path project, String... properties) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("runway.it.mavenHome"), "bin", "mvn").toString(), "-B", "-o", "package",
-                "-Dmaven.repo.local=" + System.getProperty("runway.it.repo"),
-                "-Dmaven.repo.local.tail=" + System.getProperty("runway.it.userRepo"),
-                "-Drunway.version=" + System.getProperty("runway.it.pluginVersion")));
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("version.")) {
-                command.add("-D" + name + "=" + System.getProperty(name));
-            }
-        }
-        command.addAll(List.of(properties));
-        Path output = project.resolve("build.log");
-        Process maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        // A watchdog against a hang, not a timed assertion.
-        if (!maven.waitFor(10, TimeUnit.MINUTES)) {
-            maven.destroyForcibly().waitFor();
-            throw new AssertionError("Maven did not finish in 10 minutes:\n" + read(output));
-        }
-        return new Build(maven.exitValue(), read(output));
-    }
-
-    private static Path copyProject(String name) throws IOException {
-        Path from = Path.of(System.getProperty("runway.it.project"));
-        Path to = WORK.resolve(name);
-        if (Files.exists(to)) {
-            try (Stream<Path> files = Files.walk(to)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.startsWith(from.resolve("target"))) {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return to;
     }
 
     private static List<String> fileNames(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).toList();
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
