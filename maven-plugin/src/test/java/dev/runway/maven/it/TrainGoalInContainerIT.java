@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code train} goal's default: the layer zip base-image built, trained in a container with the layer at
- * {@code /opt} and the task root at {@code /var/task}, then the function run from those paths in a container at
- * 128 MB with a read-only root, as Lambda runs a zip function on the layer: its handler comes out of the cache the
- * goal trained. No image can be pulled on the build machines, so the container is the local stand-in for the
+ * {@code /opt} and the task root at {@code /var/task}, then the function zip the assembly plugin made after it,
+ * extracted and run from those paths in a container at 128 MB with a read-only root, as Lambda runs a zip function
+ * on the layer: its handler comes out of the cache the goal trained. No image can be pulled on the build machines, so the container is the local stand-in for the
  * Lambda base image that base-image's container tests build ({@code base-image/src/test/standin}).
  */
 class TrainGoalInContainerIT {
@@ -45,7 +45,7 @@ class TrainGoalInContainerIT {
     }
 
     @Test
-    void theLayerZipTrainsTheFunctionAtVarTaskAndTheFunctionStartsFromThatCache() throws Exception {
+    void theLayerZipTrainsTheFunctionAtVarTaskAndTheFunctionZipStartsFromThatCache() throws Exception {
         Path project = FunctionBuild.copyProject("in-container");
 
         FunctionBuild build = FunctionBuild.maven(project, "-Drunway.train.runtime=" + LAYER_ZIP,
@@ -62,7 +62,12 @@ class TrainGoalInContainerIT {
         assertThat(identity.get(1)).startsWith("/opt/runway/lib/runway-runtime.jar:")
                 .contains("/var/task/lib/hello-function-1.0.jar");
 
-        String log = invokeInContainer(layer, taskRoot);
+        // The function zip the assembly plugin made after the goal, extracted as Lambda extracts it to /var/task.
+        Path extracted = FunctionBuild.freshDirectory("in-container-zip");
+        run(List.of("unzip", "-q", project.resolve("target/hello-function-1.0-function.zip").toString(), "-d",
+                extracted.toString()));
+        assertThat(extracted.resolve("runway.aot")).hasSameBinaryContentAs(taskRoot.resolve("runway.aot"));
+        String log = invokeInContainer(layer, extracted);
         assertThat(log).contains("com.example.hello.Hello source: shared objects file")
                 .doesNotContain("[runway] Not using", "[warning]", "[error]");
     }
