@@ -156,11 +156,7 @@ public final class HandlerLoader {
      * for {@code void} and {@code Void}, which are always null.
      */
     private static PojoCodec input(Type type, ClassLoader loader) {
-        if (JsonNull.isVoid(type)) {
-            return null;
-        }
-        JdkClassWarmUp.start(); // the first event's parser needs BigDecimal: initialized beside the codecs' build
-        return PojoCodecs.forInput(type, loader);
+        return JsonNull.isVoid(type) ? null : PojoCodecs.forInput(type, loader);
     }
 
     /** The codec of an output type, built for writing only; none for {@code void} and {@code Void}. */
