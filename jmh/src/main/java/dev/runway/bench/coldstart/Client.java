@@ -41,7 +41,15 @@ enum Client {
      * function's jars on the JVM's class path after the runtime's (so its own classes are cached too), one
      * invocation of the workload's event in training, the cache required ({@code -XX:AOTMode=on}).
      */
-    RUNWAY_TRAINED("runway-trained", "dev.runway.ric.RuntimeInterfaceClient");
+    RUNWAY_TRAINED("runway-trained", "dev.runway.ric.RuntimeInterfaceClient"),
+
+    /**
+     * An experiment beside {@link #RUNWAY_TRAINED}, never run by default: the same trained cache set-up, but its
+     * runtime jars from {@code --variant-runway} (another build of the distribution) and {@code --variant-flags}
+     * added in its training and its runs, so that a change to the start path is measured before and after in one
+     * run. Its own task root and cache.
+     */
+    RUNWAY_VARIANT("runway-variant", "dev.runway.ric.RuntimeInterfaceClient");
 
     private final String label;
     private final String mainClass;
@@ -70,10 +78,10 @@ enum Client {
      */
     String classPath(Layout layout, Workload workload) {
         return switch (this) {
-            case RUNWAY, RUNWAY_AOT -> runtimeClassPath(layout);
-            case RUNWAY_TRAINED -> {
+            case RUNWAY, RUNWAY_AOT -> runtimeClassPath(layout.runwayJars());
+            case RUNWAY_TRAINED, RUNWAY_VARIANT -> {
                 List<String> entries = new ArrayList<>();
-                entries.add(runtimeClassPath(layout));
+                entries.add(runtimeClassPath(this == RUNWAY_VARIANT ? layout.variantJars() : layout.runwayJars()));
                 for (Path jar : Layout.jars(layout.taskRoot(this, workload).resolve("lib"))) {
                     entries.add(jar.toString());
                 }
@@ -91,10 +99,10 @@ enum Client {
      * Runway's class path as its {@code bootstrap} gives it: the distribution's jars named one by one (the runtime
      * with Jackson and SLF4J relocated, so a function's own SLF4J binding or Jackson is its own business).
      */
-    private static String runtimeClassPath(Layout layout) {
-        return String.join(File.pathSeparator, layout.runwayJars().resolve("runway-runtime.jar").toString(),
-                layout.runwayJars().resolve("aws-lambda-java-core.jar").toString(),
-                layout.runwayJars().resolve("jackson-annotations.jar").toString());
+    private static String runtimeClassPath(Path lib) {
+        return String.join(File.pathSeparator, lib.resolve("runway-runtime.jar").toString(),
+                lib.resolve("aws-lambda-java-core.jar").toString(),
+                lib.resolve("jackson-annotations.jar").toString());
     }
 
     /**
@@ -106,17 +114,22 @@ enum Client {
      * @return the flags of this client
      */
     List<String> jvmFlags(List<String> common, Layout layout, Workload workload) {
-        if (this != RUNWAY_AOT && this != RUNWAY_TRAINED) {
+        if (this != RUNWAY_AOT && !isTrained()) {
             return common;
         }
         List<String> flags = new ArrayList<>(withoutSharing(common));
         flags.add("-XX:AOTMode=on");
-        flags.add("-XX:AOTCache=" + (this == RUNWAY_AOT ? layout.aotCache() : layout.trainedCache(workload)));
+        flags.add("-XX:AOTCache=" + (this == RUNWAY_AOT ? layout.aotCache() : layout.trainedCache(this, workload)));
         // As bootstrap: without JDK-8364929's warnings, and without replaying the cache's training data.
         flags.add("-Xlog:aot=error,aot+codecache+stubs=error");
         flags.add("-XX:+UnlockDiagnosticVMOptions");
         flags.add("-XX:-AOTReplayTraining");
         return flags;
+    }
+
+    /** @return whether this client runs with a cache trained on the benchmarked function */
+    boolean isTrained() {
+        return this == RUNWAY_TRAINED || this == RUNWAY_VARIANT;
     }
 
     /** The flags without {@code -Xshare:*}, which the JVM refuses next to an AOT cache option. */
@@ -135,6 +148,7 @@ enum Client {
             }
         }
         throw new IllegalArgumentException(
-                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, official or floor");
+                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, official, floor or"
+                        + " runway-variant");
     }
 }

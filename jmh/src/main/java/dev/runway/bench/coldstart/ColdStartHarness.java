@@ -53,7 +53,7 @@ public final class ColdStartHarness {
             System.exit(2);
             return;
         }
-        Layout layout = Layout.prepare(options.jars(), options.runway(), options.work(), options.springFunction(),
+        Layout layout = Layout.prepare(options.jars(), options.runway(), options.variantRunway(), options.work(), options.springFunction(),
                 options.workloads().contains(Workload.SPRING));
         try (RuntimeApiServer server = RuntimeApiServer.start()) {
             Launcher launcher = new Launcher(options, layout, server.address());
@@ -86,11 +86,13 @@ public final class ColdStartHarness {
                     .getSimpleName(), (System.nanoTime() - start) / 1e9);
         }
         for (Workload w : options.workloads()) {
-            if (clients.contains(Client.RUNWAY_TRAINED)) {
-                long start = System.nanoTime();
-                runner.trainFunctionCache(w, FUNCTION_TRAINING_INVOCATIONS);
-                progress("runway-trained: AOT cache trained on %s in %.1f s, %.1f MiB", w.label(),
-                        (System.nanoTime() - start) / 1e9, Files.size(layout.trainedCache(w)) / 1048576.0);
+            for (Client trained : new Client[] {Client.RUNWAY_TRAINED, Client.RUNWAY_VARIANT}) {
+                if (clients.contains(trained)) {
+                    long start = System.nanoTime();
+                    runner.trainFunctionCache(trained, w, FUNCTION_TRAINING_INVOCATIONS);
+                    progress("%s: AOT cache trained on %s in %.1f s, %.1f MiB", trained.label(), w.label(),
+                            (System.nanoTime() - start) / 1e9, Files.size(layout.trainedCache(trained, w)) / 1048576.0);
+                }
             }
             for (int i = 0; options.starts() > 0 && i < clients.size(); i++) {
                 if (w.runsOn(clients.get(i))) {

@@ -56,23 +56,27 @@ final class Launcher {
     }
 
     /**
-     * The training run of the {@code runway-trained} client: as {@code bootstrap --train} trains, on the
+     * The training run of a trained client ({@code runway-trained}, {@code runway-variant}): as {@code bootstrap --train} trains, on the
      * benchmarked function itself, its jars on the class path.
      *
+     * @param client the trained client
      * @param workload the function
      * @return a process builder, not started
      */
-    ProcessBuilder functionTrainingBuilder(Workload workload) {
+    ProcessBuilder functionTrainingBuilder(Client client, Workload workload) {
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
         command.addAll(Client.withoutSharing(options.jvmFlags()));
-        command.add("-XX:AOTCacheOutput=" + layout.trainedCache(workload));
+        if (client == Client.RUNWAY_VARIANT) {
+            command.addAll(options.variantFlags());
+        }
+        command.add("-XX:AOTCacheOutput=" + layout.trainedCache(client, workload));
         command.add("-cp");
-        command.add(Client.RUNWAY_TRAINED.classPath(layout, workload));
-        command.add(Client.RUNWAY_TRAINED.mainClass());
+        command.add(client.classPath(layout, workload));
+        command.add(client.mainClass());
         command.add(workload.handler());
-        return builder(command, layout.taskRoot(Client.RUNWAY_TRAINED, workload), workload,
-                layout.logs().resolve("training-" + workload.label() + ".log"));
+        return builder(command, layout.taskRoot(client, workload), workload,
+                layout.logs().resolve("training-" + workload.label() + "-" + client.label() + ".log"));
     }
 
     /** @return the command line, for the report and for running a client by hand */
@@ -82,6 +86,9 @@ final class Launcher {
         command.addAll(client.jvmFlags(options.jvmFlags(), layout, workload));
         if (client == Client.RUNWAY_TRAINED) {
             command.addAll(options.trainedFlags());
+        }
+        if (client == Client.RUNWAY_VARIANT) {
+            command.addAll(options.variantFlags());
         }
         command.add("-cp");
         command.add(client.classPath(layout, workload));

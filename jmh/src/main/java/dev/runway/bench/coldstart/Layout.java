@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * Lambda, and no client has the harness (JMH, the server) on its class path.
  *
  * @param runwayJars Runway's runtime jars: the distribution's {@code lib/} ({@code bootstrap/target/runway/lib})
+ * @param variantJars the runtime jars of the {@code runway-variant} client (another build, or the same)
  * @param officialJars the official RIC and its dependencies
  * @param floorJars {@code aws-lambda-java-core} and Jackson, for the floor
  * @param taskRoot the function's directory, and every client's working directory
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * @param logs each client process's standard output and error
  * @param work the work directory, where each function's trained task root and cache are made
  */
-record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,
+record Layout(Path runwayJars, Path variantJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,
         Path trainingRoot, Path aotCache, Path logs, Path work) {
 
     private static final String FUNCTION_PACKAGE = "dev/runway/bench/function/";
@@ -55,13 +56,15 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
      * @return the layout
      * @throws IOException when the work directory cannot be written
      */
-    static Layout prepare(Path jars, Path runway, Path work, Path springFunction, boolean spring)
+    static Layout prepare(Path jars, Path runway, Path variant, Path work, Path springFunction, boolean spring)
             throws IOException {
-        if (!Files.isRegularFile(runway.resolve("runway-runtime.jar"))) {
-            throw new IllegalStateException("no runway-runtime.jar in " + runway + ": build the distribution first with"
-                    + " ./mvnw -B -q -pl jmh,bootstrap -am package -DskipTests -Drunway.aot.skip");
+        for (Path lib : new Path[] {runway, variant}) {
+            if (!Files.isRegularFile(lib.resolve("runway-runtime.jar"))) {
+                throw new IllegalStateException("no runway-runtime.jar in " + lib + ": build the distribution first"
+                        + " with ./mvnw -B -q -pl jmh,bootstrap -am package -DskipTests -Drunway.aot.skip");
+            }
         }
-        Layout layout = new Layout(runway, jars.resolve("official"), jars.resolve("floor"),
+        Layout layout = new Layout(runway, variant, jars.resolve("official"), jars.resolve("floor"),
                 work.resolve("task"), work.resolve("floor-classes"), work.resolve("training-task"),
                 work.resolve("runway.aot"), work.resolve("logs"), work);
         for (Path dir : new Path[] {layout.officialJars, layout.floorJars}) {
@@ -76,7 +79,8 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
         }
         Files.deleteIfExists(layout.aotCache);
         for (Workload workload : Workload.values()) {
-            Files.deleteIfExists(layout.trainedCache(workload));
+            Files.deleteIfExists(layout.trainedCache(Client.RUNWAY_TRAINED, workload));
+            Files.deleteIfExists(layout.trainedCache(Client.RUNWAY_VARIANT, workload));
         }
         int functions = copyPackage(FUNCTION_PACKAGE, layout.taskRoot);
         int floor = copyPackage(FLOOR_PACKAGE, layout.floorClasses);
@@ -98,10 +102,12 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
             }
         }
         for (Workload workload : new Workload[] {Workload.POJO, Workload.STREAM}) {
-            Path trained = layout.taskRoot(Client.RUNWAY_TRAINED, workload);
-            deleteTree(trained);
-            // The function as users deploy it for a trained cache: its classes in a jar in lib/.
-            jar(layout.taskRoot, trained.resolve("lib/function.jar"));
+            for (Client client : new Client[] {Client.RUNWAY_TRAINED, Client.RUNWAY_VARIANT}) {
+                Path trained = layout.taskRoot(client, workload);
+                deleteTree(trained);
+                // The function as users deploy it for a trained cache: its classes in a jar in lib/.
+                jar(layout.taskRoot, trained.resolve("lib/function.jar"));
+            }
         }
         return layout;
     }
@@ -115,12 +121,16 @@ record Layout(Path runwayJars, Path officialJars, Path floorJars, Path taskRoot,
         if (workload == Workload.SPRING) {
             return work.resolve("task-spring"); // its jars in lib/, as users deploy it, for every client
         }
-        return client == Client.RUNWAY_TRAINED ? work.resolve("trained-" + workload.label()) : taskRoot;
+        return client.isTrained() ? work.resolve(prefix(client) + workload.label()) : taskRoot;
     }
 
-    /** @return the AOT cache the {@code runway-trained} client is trained into for one function */
-    Path trainedCache(Workload workload) {
-        return work.resolve("trained-" + workload.label() + ".aot");
+    /** @return the AOT cache a trained client ({@code runway-trained}, {@code runway-variant}) is trained into */
+    Path trainedCache(Client client, Workload workload) {
+        return work.resolve(prefix(client) + workload.label() + ".aot");
+    }
+
+    private static String prefix(Client client) {
+        return client == Client.RUNWAY_VARIANT ? "variant-" : "trained-";
     }
 
     /** @return the {@code .jar} files of a directory, sorted by name (none when it does not exist) */

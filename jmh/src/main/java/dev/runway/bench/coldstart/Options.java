@@ -17,9 +17,11 @@ import java.util.List;
  * @param java the {@code java} executable every client runs on
  * @param jvmFlags the JVM flags every client gets
  * @param trainedFlags flags added last to the {@code runway-trained} client's, for experiments on its cache
+ * @param variantFlags flags added last to the {@code runway-variant} client's, in its training and its runs
  * @param jars the directory with the clients' jar directories
  * @param work the work directory (task root, floor classes, logs, results)
  * @param runway the distribution's {@code lib/}, whose jars the Runway clients run
+ * @param variantRunway the {@code lib/} whose jars the {@code runway-variant} client runs
  * @param springFunction the Spring Cloud Function application, as built: {@code lib/*.jar}
  * @param timeoutMs how long one process may take to its first response
  * @param warmCpu the CPU the harness and each warm client are pinned to ({@code auto}: the highest available),
@@ -36,9 +38,11 @@ record Options(
         Path java,
         List<String> jvmFlags,
         List<String> trainedFlags,
+        List<String> variantFlags,
         Path jars,
         Path work,
         Path runway,
+        Path variantRunway,
         Path springFunction,
         long timeoutMs,
         String warmCpu,
@@ -66,6 +70,10 @@ record Options(
               --handlers LIST     comma-separated: pojo,stream,spring (default pojo,stream; spring needs
                                   ./mvnw -B -q -pl compat/spring-cloud-function -am package -DskipTests first)
               --trained-flags "..." flags added last to runway-trained's (e.g. -XX:+AOTReplayTraining)
+              --variant-flags "..." flags added last to runway-variant's, in its training and its runs; the
+                                  runway-variant client (not run by default) is runway-trained with these flags
+                                  and the jars of --variant-runway: a before/after experiment in one run
+              --variant-runway DIR  the lib/ runway-variant runs (default: that of --runway)
               --runway DIR        the distribution's lib/ the Runway clients run (default bootstrap/target/runway/lib)
               --spring DIR        the Spring application's function directory, with lib/*.jar (default
                                   compat/spring-cloud-function/target/function)
@@ -90,12 +98,14 @@ record Options(
         int starts = 11;
         int warmup = 5_000;
         int invocations = 20_000;
-        List<Client> clients = List.of(Client.values());
+        List<Client> clients = Arrays.stream(Client.values()).filter(c -> c != Client.RUNWAY_VARIANT).toList();
         List<Workload> workloads = List.of(Workload.POJO, Workload.STREAM);
         Path java = defaultJava();
         List<String> flags = new ArrayList<>(LAMBDA_512_FLAGS);
         List<String> added = new ArrayList<>();
         List<String> trained = new ArrayList<>();
+        List<String> variant = new ArrayList<>();
+        Path variantRunway = null;
         Path home = Layout.harnessHome();
         Path jars = home.resolve("coldstart");
         Path work = home.resolve("coldstart-run");
@@ -123,6 +133,8 @@ record Options(
                 case "--jvm-flags" -> flags = new ArrayList<>(splitFlags(value));
                 case "--add-flags" -> added.addAll(splitFlags(value));
                 case "--trained-flags" -> trained.addAll(splitFlags(value));
+                case "--variant-flags" -> variant.addAll(splitFlags(value));
+                case "--variant-runway" -> variantRunway = Path.of(value);
                 case "--jars" -> jars = Path.of(value);
                 case "--work" -> work = Path.of(value);
                 case "--spring" -> spring = Path.of(value);
@@ -138,7 +150,8 @@ record Options(
             throw new IllegalArgumentException("not an executable: " + java);
         }
         return new Options(starts, warmup, invocations, clients, workloads, java, List.copyOf(flags), List.copyOf(trained),
-                jars.toAbsolutePath(), work.toAbsolutePath(), runway.toAbsolutePath(),
+                List.copyOf(variant), jars.toAbsolutePath(), work.toAbsolutePath(), runway.toAbsolutePath(),
+                (variantRunway == null ? runway : variantRunway).toAbsolutePath(),
                 spring.toAbsolutePath(), timeoutMs, warmCpu, inspect);
     }
 

@@ -46,7 +46,18 @@ final class Report {
             ratio(out, w.label() + " warm p50 Runway trained / untrained", results.warmP50Us(w, Client.RUNWAY_TRAINED),
                     results.warmP50Us(w, Client.RUNWAY_AOT), 1.05, "≤ 1.05");
             ratio(out, w.label() + " peak RSS Runway trained / untrained", results.peakRssKb(w, Client.RUNWAY_TRAINED),
-                    results.peakRssKb(w, Client.RUNWAY_AOT), 1.1, "≤ 1.1");
+                    results.peakRssKb(w, Client.RUNWAY_AOT), 1.1, "≤ 1.1");            // The before/after experiment: the variant against runway-trained, in the same run.
+            ratio(out, w.label() + " cold start variant / trained", results.coldMedianMs(w, Client.RUNWAY_VARIANT),
+                    results.coldMedianMs(w, Client.RUNWAY_TRAINED), Double.NaN, "(info)");
+            ratio(out, w.label() + " cold-start CPU variant / trained", results.coldCpuMedianMs(w, Client.RUNWAY_VARIANT),
+                    results.coldCpuMedianMs(w, Client.RUNWAY_TRAINED), Double.NaN, "(info)");
+            ratio(out, w.label() + " cold start variant / official", results.coldMedianMs(w, Client.RUNWAY_VARIANT),
+                    results.coldMedianMs(w, Client.OFFICIAL), w.trainedTarget(),
+                    w.trainedTarget() > 0 ? fmt("≤ %.2f", w.trainedTarget()) : "(info)");
+            ratio(out, w.label() + " warm p50 variant / trained", results.warmP50Us(w, Client.RUNWAY_VARIANT),
+                    results.warmP50Us(w, Client.RUNWAY_TRAINED), 1.05, "≤ 1.05");
+            ratio(out, w.label() + " peak RSS variant / trained", results.peakRssKb(w, Client.RUNWAY_VARIANT),
+                    results.peakRssKb(w, Client.RUNWAY_TRAINED), 1.1, "≤ 1.1");
         }
         ratio(out, "POJO cold start Runway without its archive / official",
                 results.coldMedianMs(Workload.POJO, Client.RUNWAY), results.coldMedianMs(Workload.POJO, Client.OFFICIAL),

@@ -132,23 +132,25 @@ final class Runner {
      * Trains the {@code runway-trained} client's cache on the benchmarked function, with its event, as
      * {@code bootstrap --train --event} does.
      *
+     * @param client the trained client
      * @param workload the function
      * @param invocations how many events the training run serves
      * @throws IOException when the process cannot be started
      * @throws InterruptedException when interrupted
      */
-    void trainFunctionCache(Workload workload, int invocations) throws IOException, InterruptedException {
+    void trainFunctionCache(Client client, Workload workload, int invocations)
+            throws IOException, InterruptedException {
         Session session = Session.training(workload.event(), invocations);
         server.serve(session);
-        Process process = launcher.functionTrainingBuilder(workload).start();
+        Process process = launcher.functionTrainingBuilder(client, workload).start();
         live = process;
-        Path log = layout.logs().resolve("training-" + workload.label() + ".log");
+        Path log = layout.logs().resolve("training-" + workload.label() + "-" + client.label() + ".log");
         try {
             if (!process.waitFor(timeoutMs + 120_000, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the AOT training run did not end; see " + log);
             }
             if (session.failure() != null || session.answered() != invocations
-                    || !Files.isRegularFile(layout.trainedCache(workload))) {
+                    || !Files.isRegularFile(layout.trainedCache(client, workload))) {
                 throw new IllegalStateException("the AOT training run failed (" + session.answered() + " of "
                         + invocations + " answered, " + session.failure() + "); see " + log);
             }
