@@ -4,8 +4,9 @@ package dev.runway.bootstrap.local.internal.sandbox;
  * The current execution environment, and the one lock that guards the state local mode's parts share: the
  * {@link Generation}, its {@link Extension}s, the {@link InvocationQueue} and the {@link Invocation}s in it. The
  * parts ({@link InvocationQueue}, {@link ExtensionRegistry}, {@link EnvironmentInit}, {@link Outcomes},
- * {@link ShutdownSequence}) take it inside their own methods, and hold it only for in-memory work: never while
- * waiting for a process or an answer. The API classes never take it: they call those methods.
+ * {@link ShutdownSequence}, and {@link Sandbox} itself for an invoke's way in) take it inside their own methods,
+ * and hold it only for in-memory work: never while waiting for a process or an answer. The API classes never take
+ * it: they call those methods.
  */
 final class Environments {
 
