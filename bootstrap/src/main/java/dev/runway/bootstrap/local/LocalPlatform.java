@@ -113,7 +113,8 @@ public final class LocalPlatform implements AutoCloseable {
                 .add("PUT", "/2020-08-15/logs", (x, p) -> telemetryApi.subscribe(x, true));
     }
 
-    private Routes invokeRoutes() {
+    /** @return the invoke endpoint's routes, over this platform's sandbox */
+    Routes invokeRoutes() {
         InvokeApi invoke = new InvokeApi(sandbox);
         return new Routes()
                 .add("POST", "/2015-03-31/functions/{}/invocations", (x, p) -> invoke.invoke(x))

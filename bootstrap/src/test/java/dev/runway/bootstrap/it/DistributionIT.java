@@ -3,6 +3,8 @@ package dev.runway.bootstrap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -11,6 +13,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /** What {@code ./mvnw package} puts in {@code bootstrap/target/runway}, the runtime as it is deployed. */
@@ -79,6 +82,21 @@ class DistributionIT {
         // The runtime's classes come from the runtime jar only.
         assertThat(local).noneMatch(name -> name.startsWith("dev/runway/ric/") || name.equals("dev/runway/bootstrap/Main.class"));
         assertThat(local).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void localModeReadsJsonWithTheRuntimeJarsRelocatedJackson() throws IOException {
+        String reader;
+        try (ZipFile jar = new ZipFile(home.resolve("lib/runway-local.jar").toFile())) {
+            ZipEntry entry = jar.getEntry("dev/runway/bootstrap/local/internal/json/Json.class");
+            assertThat(entry).isNotNull();
+            try (InputStream in = jar.getInputStream(entry)) {
+                reader = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+        }
+        assertThat(reader).contains("dev/runway/internal/shaded/jackson/core/JsonFactory").doesNotContain("com/fasterxml/");
+        assertThat(entries(home.resolve("lib/runway-runtime.jar")))
+                .contains("dev/runway/internal/shaded/jackson/core/JsonFactory.class");
     }
 
     @Test

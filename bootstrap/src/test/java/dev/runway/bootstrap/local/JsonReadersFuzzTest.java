@@ -20,7 +20,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The hand-written JSON readers (local mode's and the extensions SDK's) against Jackson as the oracle, on RFC 8259
+ * The JSON readers (local mode's, Jackson's streaming parser turned into plain Java values under local mode's
+ * limits, and the extensions SDK's hand-written one) against Jackson's tree model as the oracle, on RFC 8259
  * documents: every value Jackson reads, they read to the same value (the extensions reader keeps numbers as
  * doubles, so there the double is compared). Mutated documents: only their typed parse error, never another
  * exception. Fixed seeds; docs/reliability.md has the longer run.

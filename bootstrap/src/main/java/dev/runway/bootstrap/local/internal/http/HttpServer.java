@@ -74,7 +74,7 @@ public final class HttpServer implements Closeable {
     public static void configure(io.netty.channel.ChannelPipeline pipeline, Router router) {
         pipeline.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
         pipeline.addLast(new HttpServerExpectContinueHandler());
-        pipeline.addLast(new RequestHandler(router));
+        pipeline.addLast(new EndpointDispatcher(router));
     }
 
     /** @return the port it listens on */

@@ -1,6 +1,12 @@
 package dev.runway.bootstrap.local.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.runway.ric.internal.error.JsonText;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,35 +16,108 @@ import java.util.Map;
 /**
  * The little JSON the emulator reads and writes: registration and subscription bodies, error reports, events.
  *
- * <p>Its own, rather than the runtime's Jackson: local mode must not depend on how the runtime serializes, and
- * these documents are a few hundred bytes. Values are {@link Map} (insertion-ordered), {@link List},
- * {@link String}, {@link BigDecimal} or {@link Long}, {@link Boolean} and {@code null}.
+ * <p>Reading is Jackson's streaming parser, the one the runtime jar already carries (relocated), with local
+ * mode's limits; the values are plain Java, so nothing here depends on how the runtime maps objects: {@link Map}
+ * (insertion-ordered), {@link List}, {@link String}, {@link BigDecimal} or {@link Long}, {@link Boolean} and
+ * {@code null}. Writing is the runtime's own string escaping ({@link JsonText}), so local mode's documents are
+ * escaped as the runtime's are.
  */
 public final class Json {
 
-    private final String text;
-    private int pos;
+    /** Deep documents are no registration body: a bound keeps a hostile one from exhausting the stack. */
+    static final int MAX_DEPTH = 64;
 
-    private Json(String text) {
-        this.text = text;
+    /**
+     * Built on first use, the first document read (a registration, a subscription, an error cause): an invoke
+     * that reads none does not load Jackson into local mode's process. Jackson's
+     * read limits stay at their defaults, far above these documents' sizes (a body is at most 6 MB): strings of
+     * 20 million characters, names of 50,000, numbers of 1,000 characters. The last is what keeps a number's
+     * text short; its exponent may still be huge ({@code 1e999999999}), which {@link #plain} deals with.
+     */
+    private static final class Parsers {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
+
+    private Json() {}
 
     /**
      * Parses a document.
      *
      * @param text the JSON text
      * @return the value
-     * @throws JsonException when the text is not exactly one JSON value
+     * @throws JsonException when the text is not exactly one JSON value, or breaks a limit
      */
     public static Object parse(String text) {
-        Json parser = new Json(text);
-        parser.skipBlanks();
-        Object value = parser.value(0);
-        parser.skipBlanks();
-        if (parser.pos != text.length()) {
-            throw parser.error("unexpected text after the value");
+        try (JsonParser parser = Parsers.FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new JsonException("unexpected end at offset 0");
+            }
+            Object value = value(parser, first, 0);
+            if (parser.nextToken() != null) {
+                throw new JsonException("unexpected text after the value at offset " + offset(parser));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            // Bad syntax (JsonParseException) or one of Jackson's limits (StreamConstraintsException).
+            JsonLocation where = e.getLocation();
+            throw new JsonException(e.getOriginalMessage() + (where == null ? "" : " at offset " + where.getCharOffset()));
+        } catch (IOException e) {
+            throw new JsonException(String.valueOf(e.getMessage()));
         }
-        return value;
+    }
+
+    private static Object value(JsonParser parser, JsonToken token, int depth) throws IOException {
+        if (token == null) {
+            throw new JsonException("unexpected end");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new JsonException("nested too deeply at offset " + offset(parser));
+        }
+        return switch (token) {
+            case START_OBJECT -> object(parser, depth);
+            case START_ARRAY -> array(parser, depth);
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> integer(parser);
+            // As written, exponent and all: 1e999999999 is a small BigDecimal (see plain() for its way out).
+            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new JsonException("unexpected " + token + " at offset " + offset(parser));
+        };
+    }
+
+    private static Map<String, Object> object(JsonParser parser, int depth) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            String key = parser.currentName();
+            map.put(key, value(parser, parser.nextToken(), depth + 1));
+        }
+        return map;
+    }
+
+    private static List<Object> array(JsonParser parser, int depth) throws IOException {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            list.add(value(parser, token, depth + 1));
+        }
+        return list;
+    }
+
+    /** An integer: a {@link Long} when it fits in 63 bits, a {@link BigDecimal} otherwise. */
+    private static Object integer(JsonParser parser) throws IOException {
+        if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long n = parser.getLongValue();
+            if (n != Long.MIN_VALUE) {
+                return n;
+            }
+        }
+        return new BigDecimal(parser.getBigIntegerValue());
+    }
+
+    private static long offset(JsonParser parser) {
+        return parser.currentTokenLocation().getCharOffset();
     }
 
     /**
@@ -112,174 +191,5 @@ public final class Json {
 
     private static void writeString(String s, StringBuilder out) {
         JsonText.appendString(out, s, false);
-    }
-
-    /** Deep documents are no registration body: a bound keeps a hostile one from exhausting the stack. */
-    private static final int MAX_DEPTH = 64;
-
-    private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error("nested too deeply");
-        }
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        char c = text.charAt(pos);
-        return switch (c) {
-            case '{' -> object(depth);
-            case '[' -> array(depth);
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> number();
-        };
-    }
-
-    private Map<String, Object> object(int depth) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipBlanks();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipBlanks();
-            if (peek() != '"') {
-                throw error("expected a member name");
-            }
-            String key = string();
-            skipBlanks();
-            expect(':');
-            skipBlanks();
-            map.put(key, value(depth + 1));
-            skipBlanks();
-            char c = next();
-            if (c == '}') {
-                return map;
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
-        }
-    }
-
-    private List<Object> array(int depth) {
-        List<Object> list = new ArrayList<>();
-        pos++;
-        skipBlanks();
-        if (peek() == ']') {
-            pos++;
-            return list;
-        }
-        while (true) {
-            skipBlanks();
-            list.add(value(depth + 1));
-            skipBlanks();
-            char c = next();
-            if (c == ']') {
-                return list;
-            }
-            if (c != ',') {
-                throw error("expected ',' or ']'");
-            }
-        }
-    }
-
-    private String string() {
-        pos++;
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            char c = next();
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c < 0x20) {
-                throw error("control character in a string");
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = next();
-            switch (e) {
-                case '"', '\\', '/' -> out.append(e);
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("short \\u escape");
-                    }
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
-                }
-                default -> throw error("bad escape");
-            }
-        }
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("unexpected character");
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private Object number() {
-        int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        String n = text.substring(start, pos);
-        if (n.isEmpty()) {
-            throw error("unexpected character");
-        }
-        try {
-            BigDecimal d = new BigDecimal(n);
-            if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0 && d.toBigInteger().bitLength() < 63) {
-                return d.longValueExact();
-            }
-            return d;
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw error("bad number");
-        }
-    }
-
-    private void skipBlanks() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private char peek() {
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        return text.charAt(pos);
-    }
-
-    private char next() {
-        char c = peek();
-        pos++;
-        return c;
-    }
-
-    private void expect(char c) {
-        if (next() != c) {
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private JsonException error(String what) {
-        return new JsonException(what + " at offset " + pos);
     }
 }

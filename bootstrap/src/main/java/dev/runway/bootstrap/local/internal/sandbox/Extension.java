@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A registered extension: its events, its parked {@code /event/next}, the events it has yet to take. Guarded
- * by the {@link Sandbox}'s lock.
+ * by the {@link Environments}' lock.
  */
 final class Extension {
 

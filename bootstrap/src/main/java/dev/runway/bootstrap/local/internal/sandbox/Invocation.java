@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One invocation in flight. Guarded by the {@link Sandbox}'s lock, except the futures, which are thread-safe.
+ * One invocation in flight. Guarded by the {@link Environments}' lock, except the futures, which are thread-safe.
  *
  * <p>It ends, as on Lambda, only when the runtime has answered (response or error) <em>and</em> called
  * {@code /next} again, and every extension that got the INVOKE event has called {@code /event/next} again.
@@ -80,7 +80,7 @@ final class Invocation {
     }
 
     /**
-     * Ends the invocation when nothing is outstanding any more. Call with the sandbox's lock held.
+     * Ends the invocation when nothing is outstanding any more. Call with the {@link Environments}' lock held.
      *
      * @return true when this call found the runtime finished with it, the first time
      */

@@ -63,4 +63,9 @@ public record PlatformConfig(
     public boolean concurrent() {
         return maxConcurrency > 0;
     }
+
+    /** @return what the invoker and the log get when an invocation or an init runs out of time */
+    public String timeoutMessage() {
+        return "Task timed out after " + timeoutSeconds + ".00 seconds";
+    }
 }

@@ -20,14 +20,16 @@ final class ResponseStream implements BodyConsumer {
     private static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
     private static final String ERROR_BODY = "Lambda-Runtime-Function-Error-Body";
 
-    private final Sandbox sandbox;
+    private final PlatformConfig config;
+    private final InvocationQueue queue;
     private final Exchange runtime;
     private final Invocation invocation;
     private boolean started;
     private long size;
 
-    ResponseStream(Sandbox sandbox, Exchange runtime, Invocation invocation) {
-        this.sandbox = sandbox;
+    ResponseStream(PlatformConfig config, InvocationQueue queue, Exchange runtime, Invocation invocation) {
+        this.config = config;
+        this.queue = queue;
         this.runtime = runtime;
         this.invocation = invocation;
     }
@@ -44,7 +46,7 @@ final class ResponseStream implements BodyConsumer {
             headers.put("Content-Type", contentType());
             headers.put("Lambda-Runtime-Function-Response-Mode", "streaming");
             headers.put("X-Amzn-RequestId", invocation.requestId);
-            headers.put("X-Amz-Executed-Version", sandbox.config.functionVersion());
+            headers.put("X-Amz-Executed-Version", config.functionVersion());
             headers.put("Trailer", ERROR_TYPE + ", " + ERROR_BODY);
             invocation.responder.startStream(headers);
         }
@@ -66,11 +68,7 @@ final class ResponseStream implements BodyConsumer {
         } else {
             runtime.respond(202, "application/json", Sandbox.bytes(RuntimeApi.ACCEPTED), Map.of());
         }
-        synchronized (sandbox) {
-            invocation.producedBytes = size;
-            invocation.failed = errorType != null;
-            sandbox.checkEnded(invocation);
-        }
+        queue.endStream(invocation, errorType != null, size);
         if (!started) {
             answerWhole(errorType, errorBody);
             return;
@@ -106,10 +104,7 @@ final class ResponseStream implements BodyConsumer {
     @Override
     public void aborted() {
         // The runtime's connection broke mid-stream: the invoker's answer cannot be completed.
-        synchronized (sandbox) {
-            invocation.failed = true;
-            sandbox.checkEnded(invocation);
-        }
+        queue.abortStream(invocation);
         invocation.responder.endStream(Map.of(ERROR_TYPE, "Runtime.TruncatedResponse"));
     }
 

@@ -20,7 +20,7 @@ public final class SandboxView {
      */
     public static Map<String, String> lambdaVariables(Sandbox sandbox) {
         Map<String, String> variables = new TreeMap<>();
-        sandbox.runtimeEnvironment().forEach((name, value) -> {
+        sandbox.variables().forRuntime().forEach((name, value) -> {
             if (name.startsWith("AWS_LAMBDA_") || name.startsWith("LAMBDA_") || name.equals("_HANDLER")
                     || name.equals("AWS_REGION") || name.equals("AWS_DEFAULT_REGION") || name.equals("TZ")) {
                 variables.put(name, value);
@@ -38,14 +38,6 @@ public final class SandboxView {
      * @return whether there was an environment to retire
      */
     public static boolean retire(Sandbox sandbox) {
-        Generation g;
-        synchronized (sandbox) {
-            g = sandbox.current;
-        }
-        if (g == null) {
-            return false;
-        }
-        sandbox.reset(g, "spindown");
-        return true;
+        return sandbox.retire();
     }
 }

@@ -42,4 +42,37 @@ class JsonTest {
         assertThat(Json.write(Json.parse("{\"n\":-2.5e-999999999}"))).isEqualTo("{\"n\":-2.5E-999999999}");
         assertThat(Json.write(Json.parse("[1.50,12e3]"))).isEqualTo("[1.50,12000]");
     }
+
+    @Test
+    void nestingIsBoundedAtTheSameDepthAsBefore() {
+        // 64 levels below the top value: an empty container at the bottom, or a scalar one level up.
+        assertThat(Json.parse("[".repeat(65) + "]".repeat(65))).isInstanceOf(List.class);
+        assertThat(Json.parse("[".repeat(64) + "1" + "]".repeat(64))).isInstanceOf(List.class);
+        assertThatThrownBy(() -> Json.parse("[".repeat(65) + "1" + "]".repeat(65)))
+                .isInstanceOf(JsonException.class).hasMessageContaining("nested too deeply");
+        assertThatThrownBy(() -> Json.parse("{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000)))
+                .isInstanceOf(JsonException.class).hasMessageContaining("nested too deeply");
+    }
+
+    @Test
+    void integersAreLongsWhenTheyFitAndDecimalsOtherwise() {
+        assertThat(Json.parse("[9223372036854775807,-9223372036854775807,9223372036854775808,-9223372036854775808]"))
+                .isEqualTo(List.of(Long.MAX_VALUE, -Long.MAX_VALUE, new java.math.BigDecimal("9223372036854775808"),
+                        new java.math.BigDecimal("-9223372036854775808")));
+    }
+
+    @Test
+    void refusesWhatRfc8259Refuses() {
+        for (String bad : List.of("01", "+1", ".5", "1.", "-", "NaN", "'a'", "[1] // c", "{a:1}", "\"\t\"", "\"\\x\"")) {
+            assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(JsonException.class);
+        }
+    }
+
+    @Test
+    void aNumbersTextIsBoundedAndLongStringsAreNot() {
+        assertThatThrownBy(() -> Json.parse("1".repeat(1_001))).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Json.parse("0." + "1".repeat(1_001))).isInstanceOf(JsonException.class);
+        String cause = "c".repeat(2 * 1024 * 1024);
+        assertThat(Json.parse("{\"errorMessage\":\"" + cause + "\"}")).isEqualTo(Map.of("errorMessage", cause));
+    }
 }

@@ -24,13 +24,13 @@ import java.util.List;
  * connection is closed (its framing can no longer be trusted); an unknown path gets a 404, and the connection
  * stays usable. An endpoint that throws answers 500: the server keeps serving.
  */
-final class RequestHandler extends ChannelInboundHandlerAdapter {
+final class EndpointDispatcher extends ChannelInboundHandlerAdapter {
 
     private final Router router;
     private final List<Exchange> exchanges = new ArrayList<>();
     private BodyConsumer body;
 
-    RequestHandler(Router router) {
+    EndpointDispatcher(Router router) {
         this.router = router;
     }
 
