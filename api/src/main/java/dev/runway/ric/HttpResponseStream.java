@@ -1,6 +1,6 @@
 package dev.runway.ric;
 
-import dev.runway.ric.internal.error.JsonText;
+import dev.runway.wire.internal.json.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,9 @@
 package dev.runway.extensions;
 
 import dev.runway.extensions.internal.HttpClient;
-import dev.runway.extensions.internal.Json;
+import dev.runway.wire.internal.json.JsonException;
+import dev.runway.wire.internal.json.JsonReader;
+import dev.runway.wire.internal.json.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ public final class ExtensionsClient implements AutoCloseable {
         headers.put("Lambda-Extension-Accept-Feature", "accountId");
         headers.put("Content-Type", "application/json");
         HttpClient.Response response = call(control, "POST", "register", headers,
-                Json.write(Map.of("events", names)));
+                JsonWriter.write(Map.of("events", names)));
         expect(response, 200, "register " + name);
         String id = response.header("lambda-extension-identifier");
         if (id == null || id.isBlank()) {
@@ -146,7 +148,7 @@ public final class ExtensionsClient implements AutoCloseable {
         body.put("errorMessage", error.errorMessage());
         body.put("errorType", error.errorType());
         body.put("stackTrace", error.stackTrace());
-        HttpClient.Response response = call(control, "POST", path, headers, Json.write(body));
+        HttpClient.Response response = call(control, "POST", path, headers, JsonWriter.write(body));
         if (response.status() != 200 && response.status() != 202) {
             throw refused(response, path);
         }
@@ -206,11 +208,11 @@ public final class ExtensionsClient implements AutoCloseable {
         String type = null;
         String message = response.text();
         try {
-            if (Json.parse(message) instanceof Map<?, ?> error) {
+            if (JsonReader.parse(message) instanceof Map<?, ?> error) {
                 type = error.get("errorType") instanceof String s ? s : null;
                 message = error.get("errorMessage") instanceof String s ? s : message;
             }
-        } catch (IllegalArgumentException notJson) {
+        } catch (JsonException notJson) {
             // the raw body is the message
         }
         return new ExtensionsApiException("the platform refused " + what + ": HTTP " + response.status()
@@ -219,10 +221,10 @@ public final class ExtensionsClient implements AutoCloseable {
 
     private static Map<?, ?> object(String json) {
         try {
-            if (Json.parse(json) instanceof Map<?, ?> map) {
+            if (JsonReader.parse(json) instanceof Map<?, ?> map) {
                 return map;
             }
-        } catch (IllegalArgumentException e) {
+        } catch (JsonException e) {
             throw new ExtensionsApiException("the platform answered something that is not JSON: " + json, 200, null, e);
         }
         throw new ExtensionsApiException("the platform answered something that is not a JSON object: " + json, 200, null, null);

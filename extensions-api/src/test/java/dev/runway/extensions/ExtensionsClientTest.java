@@ -3,7 +3,7 @@ package dev.runway.extensions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runway.extensions.internal.Json;
+import dev.runway.wire.internal.json.JsonReader;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class ExtensionsClientTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Lambda-Extension-Name")).isEqualTo("my-ext");
         assertThat(request.header("Lambda-Extension-Accept-Feature")).isEqualTo("accountId");
-        assertThat(Json.parse(request.body())).isEqualTo(Map.of("events", List.of("INVOKE", "SHUTDOWN")));
+        assertThat(JsonReader.parse(request.body())).isEqualTo(Map.of("events", List.of("INVOKE", "SHUTDOWN")));
     }
 
     @Test
@@ -110,7 +110,7 @@ class ExtensionsClientTest {
         assertThat(init.path()).isEqualTo("/2020-01-01/extension/init/error");
         assertThat(init.header("Lambda-Extension-Function-Error-Type")).isEqualTo("Fatal.ConnectFailed");
         assertThat(init.header("Lambda-Extension-Identifier")).isEqualTo(ID);
-        assertThat(Json.parse(init.body())).isEqualTo(Map.of("errorMessage", "no backend", "errorType", "Fatal.ConnectFailed",
+        assertThat(JsonReader.parse(init.body())).isEqualTo(Map.of("errorMessage", "no backend", "errorType", "Fatal.ConnectFailed",
                 "stackTrace", List.of("a.b(C.java:1)")));
         assertThat(api.take().path()).isEqualTo("/2020-01-01/extension/exit/error");
     }

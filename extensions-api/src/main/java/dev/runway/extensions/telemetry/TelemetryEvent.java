@@ -1,6 +1,7 @@
 package dev.runway.extensions.telemetry;
 
-import dev.runway.extensions.internal.Json;
+import dev.runway.wire.internal.json.JsonReader;
+import dev.runway.wire.internal.json.JsonWriter;
 import java.util.Map;
 
 /**
@@ -92,7 +93,7 @@ public sealed interface TelemetryEvent
      * @throws IllegalArgumentException when it is not a JSON object
      */
     static TelemetryEvent parse(String json) {
-        if (!(Json.parse(json) instanceof Map<?, ?> event)) {
+        if (!(JsonReader.parse(json) instanceof Map<?, ?> event)) {
             throw new IllegalArgumentException("a telemetry event is a JSON object: " + json);
         }
         String time = string(event.get("time"));
@@ -113,7 +114,7 @@ public sealed interface TelemetryEvent
                 return new Report(time, string(fields.get("requestId")), string(fields.get("status")), duration, json);
             case "function":
             case "extension":
-                return new Log(time, type, record instanceof String s ? s : Json.write(record), json);
+                return new Log(time, type, record instanceof String s ? s : JsonWriter.write(record), json);
             default:
                 return new Other(time, type, json);
         }

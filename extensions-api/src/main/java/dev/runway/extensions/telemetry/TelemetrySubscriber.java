@@ -3,7 +3,9 @@ package dev.runway.extensions.telemetry;
 import dev.runway.extensions.ExtensionsApiException;
 import dev.runway.extensions.Registration;
 import dev.runway.extensions.internal.HttpClient;
-import dev.runway.extensions.internal.Json;
+import dev.runway.wire.internal.json.JsonException;
+import dev.runway.wire.internal.json.JsonReader;
+import dev.runway.wire.internal.json.JsonWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -121,10 +123,10 @@ public final class TelemetrySubscriber implements AutoCloseable {
         }
         String type = null;
         try {
-            if (Json.parse(response.text()) instanceof Map<?, ?> error && error.get("errorType") instanceof String t) {
+            if (JsonReader.parse(response.text()) instanceof Map<?, ?> error && error.get("errorType") instanceof String t) {
                 type = t;
             }
-        } catch (IllegalArgumentException notJson) {
+        } catch (JsonException notJson) {
             // the body is the message
         }
         throw new ExtensionsApiException("the platform refused the telemetry subscription: HTTP " + response.status()
@@ -146,7 +148,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Lambda-Extension-Identifier", extensionId);
         headers.put("Content-Type", "application/json");
-        return client.send("PUT", path, headers, Json.write(body).getBytes(StandardCharsets.UTF_8));
+        return client.send("PUT", path, headers, JsonWriter.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -167,7 +169,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
 
     /** The listener's sink, on its event loop: queue every event, count those that do not fit. */
     private void accept(String body) {
-        List<String> elements = Json.arrayElements(body);
+        List<String> elements = JsonReader.arrayElements(body);
         for (String element : elements) {
             TelemetryEvent event;
             try {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runway.extensions.ExtensionsApiException;
 import dev.runway.extensions.FakeExtensionsApi;
 import dev.runway.extensions.Registration;
-import dev.runway.extensions.internal.Json;
+import dev.runway.wire.internal.json.JsonReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -68,7 +68,7 @@ class TelemetrySubscriberTest {
         FakeExtensionsApi.Request put = api.take();
         assertThat(put.method()).isEqualTo("PUT");
         assertThat(put.header("Lambda-Extension-Identifier")).isEqualTo("ext-id");
-        assertThat(Json.parse(put.body())).isEqualTo(Map.of("schemaVersion", "2022-12-13", "types", List.of("platform"),
+        assertThat(JsonReader.parse(put.body())).isEqualTo(Map.of("schemaVersion", "2022-12-13", "types", List.of("platform"),
                 "buffering", Map.of("maxItems", 1000L, "maxBytes", 262144L, "timeoutMs", 25L),
                 "destination", Map.of("protocol", "HTTP", "URI", "http://sandbox.localdomain:" + subscriber.port())));
 

@@ -97,11 +97,12 @@ final class SideBySide {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    /** ric-core's classes and runway-api's (the streaming handler types), as directories or jars. */
+    /** ric-core's classes, runway-api's (the streaming handler types) and runway-wire's, as directories or jars. */
     private static boolean isRunwayClasses(String entry) {
         String classes = File.separator + "target" + File.separator + "classes";
         return entry.endsWith("ric-core" + classes) || entry.endsWith(File.separator + "api" + classes)
-                || entry.matches(".*runway-(ric-core|api)-[^" + File.separator + "]*(?<!-tests)\\.jar");
+                || entry.endsWith(File.separator + "wire" + classes)
+                || entry.matches(".*runway-(ric-core|api|wire)-[^" + File.separator + "]*(?<!-tests)\\.jar");
     }
 
     private static List<String> entries(Predicate<String> wanted) {

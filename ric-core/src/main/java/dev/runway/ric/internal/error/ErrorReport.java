@@ -1,6 +1,7 @@
 package dev.runway.ric.internal.error;
 
 import dev.runway.ric.internal.api.ErrorPost;
+import dev.runway.wire.internal.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -19,7 +19,8 @@ import net.jqwik.api.Tuple;
  * Fuzzes the error report with hostile throwables: messages of any chars (lone surrogates, controls, up to 10 MB),
  * frames with any names, cause chains with cycles, accessors that throw. The report never throws, its body is
  * valid JSON under 6 MiB, and its X-Ray header is ASCII JSON within the runtime's cap (which local mode's request
- * head limit holds, see ExposureTest). The same checks for {@link JsonText} against Jackson.
+ * head limit holds, see ExposureTest). The string escaping itself is fuzzed against Jackson in module wire
+ * ({@code JsonFuzzTest}).
  */
 class ErrorReportFuzzTest {
 
@@ -54,23 +55,6 @@ class ErrorReportFuzzTest {
             error = new RuntimeException("\ud800".repeat(1024 * 1024), error);
         }
         check(error);
-    }
-
-    @Property(seed = "1410")
-    void jsonTextRoundTripsThroughJackson(@ForAll("anyText") String text, @ForAll boolean asciiOnly) throws Exception {
-        StringBuilder out = new StringBuilder();
-        JsonText.appendString(out, text, asciiOnly);
-        if (asciiOnly) {
-            assertThat(out.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
-        }
-        assertThat(JSON.readValue(out.toString(), String.class)).isEqualTo(text);
-    }
-
-    @Provide
-    Arbitrary<String> anyText() {
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
-                Arbitraries.strings().withChars('\ud800', '\udc00', '\udfff', '"', '\\', '\u0000', '\u2028', 'a', '\u007f')
-                        .ofMaxLength(50));
     }
 
     @Provide

@@ -1,0 +1,187 @@
+package dev.runway.wire.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The reader, writer and string escaping against Jackson as the oracle. On RFC 8259 documents the reader gives
+ * exactly Jackson's values (numbers compared as exact decimals: Jackson reads them as BigDecimal and BigInteger
+ * here); mutated documents end only in a {@link JsonException}; what the writer and {@link JsonText} write, Jackson
+ * reads back to the same value. Fixed seeds; docs/reliability.md says how to run longer.
+ */
+class JsonFuzzTest {
+
+    private static final ObjectMapper JACKSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    @Property(seed = "1601")
+    void readsValidDocumentsToJacksonsValues(@ForAll("documents") String document) throws Exception {
+        Object value = JsonReader.parse(document);
+        assertThat(canonical(value)).isEqualTo(canonical(JACKSON.readTree(document)));
+    }
+
+    @Property(seed = "1602")
+    void splitsAnArrayIntoElementsJacksonReadsAlike(@ForAll("documents") String first,
+            @ForAll("documents") String second) throws Exception {
+        List<String> elements = JsonReader.arrayElements("[ " + first + " ,\n" + second + " ]");
+        assertThat(elements).hasSize(2);
+        assertThat(JACKSON.readTree(elements.get(0))).isEqualTo(JACKSON.readTree(first));
+        assertThat(JACKSON.readTree(elements.get(1))).isEqualTo(JACKSON.readTree(second));
+    }
+
+    @Property(seed = "1603")
+    void mutatedDocumentsFailOnlyWithAJsonException(@ForAll("documents") String document,
+            @ForAll("positions") List<Integer> cuts) {
+        StringBuilder mutated = new StringBuilder(document);
+        String replacements = "{}[]\",:\\-+.eE0tfn \ud800\u0001/";
+        for (int cut : cuts) {
+            if (mutated.length() > 0) {
+                mutated.setCharAt(cut % mutated.length(), replacements.charAt(cut % replacements.length()));
+            }
+        }
+        String text = cuts.get(0) % 7 == 0 ? mutated.substring(0, cuts.get(0) % (mutated.length() + 1)) : mutated.toString();
+        try {
+            JsonReader.parse(text);
+        } catch (RuntimeException e) {
+            assertThat(e).isInstanceOf(JsonException.class);
+        }
+        try {
+            JsonReader.arrayElements(text);
+        } catch (RuntimeException e) {
+            assertThat(e).isInstanceOf(JsonException.class);
+        }
+    }
+
+    @Property(seed = "1604")
+    void jacksonReadsWhatTheWriterWrites(@ForAll("documents") String document) throws Exception {
+        Object value = JsonReader.parse(document);
+        String written = JsonWriter.write(value);
+        assertThat(canonical(JACKSON.readTree(written))).isEqualTo(canonical(value));
+        assertThat(JsonReader.parse(written)).isEqualTo(value);
+    }
+
+    @Property(seed = "1410")
+    void jsonTextRoundTripsThroughJackson(@ForAll("anyText") String text, @ForAll boolean asciiOnly) throws Exception {
+        StringBuilder out = new StringBuilder();
+        JsonText.appendString(out, text, asciiOnly);
+        if (asciiOnly) {
+            assertThat(out.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
+        }
+        assertThat(JACKSON.readValue(out.toString(), String.class)).isEqualTo(text);
+        assertThat(JsonReader.parse(out.toString())).isEqualTo(text);
+    }
+
+    @Provide
+    Arbitrary<String> anyText() {
+        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
+                Arbitraries.strings().withChars('\ud800', '\udc00', '\udfff', '"', '\\', '\u0000', '\u2028', 'a', '\u007f')
+                        .ofMaxLength(50));
+    }
+
+    @Provide
+    Arbitrary<String> documents() {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(20).filter(JsonFuzzTest::wellFormed).map(s -> (Object) s),
+                Arbitraries.longs().map(n -> (Object) n),
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+                        .map(n -> (Object) n),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.bigDecimals().map(d -> (Object) d),
+                Arbitraries.integers().between(-400, 400).map(e -> (Object) new BigDecimal(BigInteger.valueOf(7), e)),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just(null));
+        Arbitrary<Object> value = Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(l -> (Object) l),
+                Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(8).filter(JsonFuzzTest::wellFormed),
+                        inner).ofMaxSize(4).map(m -> (Object) m)), 0, 5);
+        return value.flatMap(v -> Arbitraries.of(true, false).map(pretty -> write(v, pretty)));
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> positions() {
+        return Arbitraries.integers().between(0, 100_000).list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    private static String write(Object value, boolean pretty) {
+        try {
+            return pretty ? JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                    : JACKSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 8259 text is Unicode: a lone surrogate has no encoding, so it is no valid document's content. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Maps, lists, strings, booleans, null, and every number as its exact decimal text, so both sides compare. */
+    private static Object canonical(Object value) {
+        if (value instanceof JsonNode node) {
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> map.put(e.getKey(), canonical(e.getValue())));
+                return map;
+            } else if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(n -> list.add(canonical(n)));
+                return list;
+            } else if (node.isNumber()) {
+                return exact(node.decimalValue());
+            } else if (node.isTextual()) {
+                return node.textValue();
+            } else if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            return null;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            m.forEach((k, v) -> map.put((String) k, canonical(v)));
+            return map;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> list = new ArrayList<>();
+            l.forEach(v -> list.add(canonical(v)));
+            return list;
+        }
+        if (value instanceof Long n) {
+            return exact(BigDecimal.valueOf(n));
+        }
+        if (value instanceof BigDecimal d) {
+            return exact(d);
+        }
+        return value;
+    }
+
+    private static String exact(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
+    }
+}
