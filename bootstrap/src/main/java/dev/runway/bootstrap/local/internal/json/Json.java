@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.runway.ric.internal.error.JsonText;
+import dev.runway.wire.internal.json.JsonText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
