@@ -221,7 +221,17 @@ public final class LocalPlatform implements AutoCloseable {
      * @param listener receives each event as it is made
      */
     public void addTelemetryListener(Consumer<TelemetryEvent> listener) {
-        telemetry.addListener(event -> listener.accept(TelemetryEvent.parse(Json.write(event))));
+        telemetry.addListener(event -> listener.accept(typed(event)));
+    }
+
+    private static TelemetryEvent typed(Map<String, Object> event) {
+        String json = Json.write(event);
+        try {
+            return TelemetryEvent.parse(json);
+        } catch (IllegalArgumentException unreadable) {
+            // Never thrown into the platform's telemetry path: the event still arrives, untyped, with its JSON.
+            return new TelemetryEvent.Other((String) event.get("time"), (String) event.get("type"), json);
+        }
     }
 
     /** Sees every telemetry event as the platform's {@code {time, type, record}} map, before it is written as JSON. */
