@@ -35,8 +35,8 @@ final class Modules {
     /**
      * @param root the repository
      * @return every module's classes
-     * @throws IllegalStateException when a module with main sources has no compiled classes: arch-tests must depend on
-     *     it (pom.xml), so that the reactor builds it first
+     * @throws IllegalStateException when a module with main sources has no compiled classes: build the whole reactor
+     *     (arch-tests is its last module), or that module before running arch-tests on its own
      */
     static Modules read(Path root) {
         Map<String, Path> outputs = new LinkedHashMap<>();
@@ -45,7 +45,8 @@ final class Modules {
             Path classes = module.resolve("target/classes");
             if (!Files.isDirectory(classes)) {
                 throw new IllegalStateException("module " + name + " has main sources but no " + classes
-                        + ": add it to arch-tests/pom.xml's build-order dependencies and build with -am");
+                        + ": build the whole reactor (./mvnw -B verify; arch-tests is its last module), or compile "
+                        + name + " before running arch-tests on its own");
             }
             outputs.put(name, classes.toAbsolutePath().normalize());
         }
