@@ -44,6 +44,27 @@ class ExtensionTest {
     }
 
     @Test
+    void changingTheBuilderAfterBuildChangesNothingInTheExtension() throws Exception {
+        api.event("{\"eventType\":\"INVOKE\",\"deadlineMs\":1,\"requestId\":\"r1\",\"invokedFunctionArn\":\"a\"}");
+        api.event("{\"eventType\":\"SHUTDOWN\",\"deadlineMs\":2,\"shutdownReason\":\"spindown\"}");
+        List<Object> seen = new ArrayList<>();
+        List<Object> late = new ArrayList<>();
+        Extension.Builder builder = Extension.builder().name("ext").events(EventType.INVOKE, EventType.SHUTDOWN)
+                .runtimeApi(api.address()).onEvent(seen::add);
+        Extension extension = builder.build();
+
+        builder.name("other").events(EventType.SHUTDOWN).internal().runtimeApi("127.0.0.1:1").onEvent(late::add)
+                .onInit(registration -> late.add(registration));
+
+        assertThat(extension.name()).isEqualTo("ext");
+        assertThat(extension.events()).containsExactlyInAnyOrder(EventType.INVOKE, EventType.SHUTDOWN);
+        assertThat(extension.register().run()).isZero();
+        assertThat(api.take().header("Lambda-Extension-Name")).isEqualTo("ext");
+        assertThat(seen).containsExactly(new Event.Invoke("r1", 1, "a", null), new Event.Shutdown("spindown", 2));
+        assertThat(late).isEmpty();
+    }
+
+    @Test
     void aFailingInitHookIsReportedToInitError() throws Exception {
         RegisteredExtension registered = Extension.builder().name("ext").runtimeApi(api.address())
                 .onInit(registration -> {

@@ -3,7 +3,7 @@ package dev.runway.junit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.runway.bootstrap.local.LocalPlatform;
-import dev.runway.bootstrap.local.TelemetryEvent;
+import dev.runway.extensions.telemetry.TelemetryEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -242,7 +242,10 @@ public final class LambdaFunctionExtension implements BeforeAllCallback, AfterAl
         return output == null ? List.of() : output.lines();
     }
 
-    /** @return the telemetry events since the test began, as a Telemetry API subscriber would get them */
+    /**
+     * @return the telemetry events since the test began, typed as the extensions SDK's subscriber gets them
+     *     ({@link TelemetryEvent.Log} for the function's lines, {@link TelemetryEvent.Report} with its duration, ...)
+     */
     public List<TelemetryEvent> telemetry() {
         return new ArrayList<>(telemetry);
     }

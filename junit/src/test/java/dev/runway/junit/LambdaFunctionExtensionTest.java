@@ -3,6 +3,7 @@ package dev.runway.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runway.extensions.telemetry.TelemetryEvent;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +45,8 @@ class LambdaFunctionExtensionTest {
                 "END RequestId: " + requestId);
         assertThat(lambda.logs()).anyMatch(line -> line.startsWith("REPORT RequestId: " + requestId + "\tDuration: "));
         assertThat(lambda.telemetry("platform.start")).hasSize(1);
-        assertThat(lambda.telemetry("function")).anyMatch(event -> "printed by the handler".equals(event.record()));
+        assertThat(lambda.telemetry("function")).anyMatch(event -> event instanceof TelemetryEvent.Log log
+                && "printed by the handler".equals(log.message()));
     }
 
     @Test

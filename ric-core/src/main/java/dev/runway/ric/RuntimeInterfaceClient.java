@@ -1,10 +1,14 @@
 package dev.runway.ric;
 
+import dev.runway.ric.internal.classpath.FunctionClassLoader;
 import dev.runway.ric.internal.env.InvalidEnvironmentException;
 import dev.runway.ric.internal.env.LambdaEnvironment;
+import dev.runway.ric.internal.handler.HandlerLoader;
 import dev.runway.ric.internal.logging.LogSettings;
 import dev.runway.ric.internal.logging.RuntimeLogging;
 import dev.runway.ric.internal.loop.FunctionRuntime;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -74,6 +78,21 @@ public final class RuntimeInterfaceClient {
             // exit regardless
         }
         return FunctionRuntime.EXIT_FAILURE;
+    }
+
+    /**
+     * Says, without loading anything, whether init would find the handler's class in a task root: for a launcher
+     * that warns before it starts the runtime, as local mode does.
+     *
+     * @param handler the handler string
+     * @param taskRoot the function's directory: classes at its top, jars in its {@code lib/}
+     * @return the message init would fail with, or {@code null} when the class file is there
+     * @throws IOException when the task root cannot be read
+     */
+    public static String missingHandlerClass(String handler, Path taskRoot) throws IOException {
+        try (FunctionClassLoader loader = FunctionClassLoader.create(taskRoot)) {
+            return HandlerLoader.missingHandlerClass(handler, loader);
+        }
     }
 
     /**

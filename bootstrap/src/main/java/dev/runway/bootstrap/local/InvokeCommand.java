@@ -58,9 +58,9 @@ final class InvokeCommand {
             // asks for the next one. Closing before that would cut it short, so wait for its report.
             java.util.concurrent.CompletableFuture<Void> reported = new java.util.concurrent.CompletableFuture<>();
             // A failed init has no invocation to report: its initReport ends it.
-            platform.addTelemetryListener(e -> {
-                if (e.type().equals("platform.report") || (e.type().equals("platform.initReport")
-                        && e.record() instanceof Map<?, ?> record && !"success".equals(record.get("status")))) {
+            platform.addTelemetryRecordListener(e -> {
+                if ("platform.report".equals(e.get("type")) || ("platform.initReport".equals(e.get("type"))
+                        && e.get("record") instanceof Map<?, ?> record && !"success".equals(record.get("status")))) {
                     reported.complete(null);
                 }
             });

@@ -3,8 +3,7 @@ package dev.runway.bootstrap.local;
 import dev.runway.bootstrap.local.internal.process.ProcessRuntimeLauncher;
 import dev.runway.bootstrap.local.internal.console.ConsoleLog;
 import dev.runway.bootstrap.local.internal.watch.TaskRootWatcher;
-import dev.runway.ric.internal.classpath.FunctionClassLoader;
-import dev.runway.ric.internal.handler.HandlerLoader;
+import dev.runway.ric.RuntimeInterfaceClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -178,8 +177,8 @@ public final class LocalMode {
             return false;
         }
         String problem;
-        try (FunctionClassLoader loader = FunctionClassLoader.create(options.taskRoot())) {
-            problem = HandlerLoader.missingHandlerClass(options.handler(), loader);
+        try {
+            problem = RuntimeInterfaceClient.missingHandlerClass(options.handler(), options.taskRoot());
         } catch (IOException | RuntimeException e) {
             problem = "cannot read the task root: " + e.getMessage();
         }

@@ -3,6 +3,7 @@ package dev.runway.bootstrap.local;
 import dev.runway.bootstrap.local.internal.console.ConsoleEndpoints;
 import dev.runway.bootstrap.local.internal.console.ConsoleLog;
 import dev.runway.bootstrap.local.internal.http.HttpServer;
+import dev.runway.bootstrap.local.internal.json.Json;
 import dev.runway.bootstrap.local.internal.http.Routes;
 import dev.runway.bootstrap.local.internal.sandbox.CollectingResponder;
 import dev.runway.bootstrap.local.internal.sandbox.ExtensionsApi;
@@ -14,6 +15,8 @@ import dev.runway.bootstrap.local.internal.sandbox.Sandbox;
 import dev.runway.bootstrap.local.internal.sandbox.SandboxView;
 import dev.runway.bootstrap.local.internal.telemetry.TelemetryApi;
 import dev.runway.bootstrap.local.internal.telemetry.TelemetryHub;
+import dev.runway.extensions.telemetry.TelemetryEvent;
+import dev.runway.extensions.telemetry.TelemetrySubscriber;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -213,13 +216,28 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Sees every telemetry event, whether or not an extension subscribed.
+     * Sees every telemetry event, whether or not an extension subscribed, as the extensions SDK's
+     * {@link TelemetrySubscriber} hands them to its processor: the same typed {@link TelemetryEvent}, with its JSON.
      *
      * @param listener receives each event as it is made
      */
     public void addTelemetryListener(Consumer<TelemetryEvent> listener) {
-        telemetry.addListener(event -> listener.accept(new TelemetryEvent(
-                (String) event.get("time"), (String) event.get("type"), event.get("record"))));
+        telemetry.addListener(event -> listener.accept(typed(event)));
+    }
+
+    private static TelemetryEvent typed(Map<String, Object> event) {
+        String json = Json.write(event);
+        try {
+            return TelemetryEvent.parse(json);
+        } catch (IllegalArgumentException unreadable) {
+            // Never thrown into the platform's telemetry path: the event still arrives, untyped, with its JSON.
+            return new TelemetryEvent.Other((String) event.get("time"), (String) event.get("type"), json);
+        }
+    }
+
+    /** Sees every telemetry event as the platform's {@code {time, type, record}} map, before it is written as JSON. */
+    void addTelemetryRecordListener(Consumer<Map<String, Object>> listener) {
+        telemetry.addListener(listener);
     }
 
     /**

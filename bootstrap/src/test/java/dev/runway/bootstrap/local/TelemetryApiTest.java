@@ -3,6 +3,7 @@ package dev.runway.bootstrap.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.runway.extensions.telemetry.TelemetryEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -110,6 +111,16 @@ class TelemetryApiTest {
                 "\"requestId\":\"" + requestId + "\"");
         assertThat(seen).extracting(TelemetryEvent::type).contains("platform.initStart", "platform.start",
                 "platform.runtimeDone", "platform.report", "function");
+        // Typed as the extensions SDK's subscriber types them, each with the JSON a subscriber receives.
+        assertThat(seen).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(TelemetryEvent.Start.class,
+                start -> assertThat(start.requestId()).isEqualTo(requestId)));
+        assertThat(seen).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(TelemetryEvent.Report.class,
+                report -> {
+                    assertThat(report.requestId()).isEqualTo(requestId);
+                    assertThat(all.toString()).contains(report.json());
+                }));
+        assertThat(seen).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(TelemetryEvent.Log.class,
+                log -> assertThat(log.message()).isEqualTo("hello from the function")));
     }
 
     @Test

@@ -13,14 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,26 +46,17 @@ public final class TelemetrySubscriber implements AutoCloseable {
     public static final int DEFAULT_PORT = 9003;
     private static final String TELEMETRY_PATH = "/2022-07-01/telemetry";
     private static final String LOGS_PATH = "/2020-08-15/logs";
-    /** How many finished request ids are remembered for late {@link #awaitRuntimeDone} calls. */
-    private static final int REMEMBERED_REQUESTS = 64;
 
-    private final Builder settings;
-    private final BlockingQueue<TelemetryEvent> queue;
+    private final Settings settings;
+    private final BatchDispatcher dispatcher;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
-    private final Object progress = new Object();
-    /** Request ids whose runtimeDone the processor has seen; guarded by {@link #progress}. */
-    private final Set<String> done = new LinkedHashSet<>();
-    /** Events queued but not yet processed; guarded by {@link #progress}. */
-    private long pending;
     private volatile Subscription subscription;
-    private volatile boolean closed;
     private TelemetryListener listener;
-    private Thread dispatcher;
 
-    private TelemetrySubscriber(Builder settings) {
+    private TelemetrySubscriber(Settings settings) {
         this.settings = settings;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity);
+        this.dispatcher = new BatchDispatcher(settings.queueCapacity(), settings.batchSize(), settings.processor());
     }
 
     /** @return a builder */
@@ -92,11 +79,9 @@ public final class TelemetrySubscriber implements AutoCloseable {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        String api = settings.runtimeApi != null ? settings.runtimeApi : System.getenv("AWS_LAMBDA_RUNTIME_API");
-        listener = TelemetryListener.start(bindAddress(), settings.port, 2 * settings.buffering.maxBytes() + 64 * 1024,
+        String api = settings.runtimeApi() != null ? settings.runtimeApi() : System.getenv("AWS_LAMBDA_RUNTIME_API");
+        listener = TelemetryListener.start(bindAddress(), settings.port(), 2 * settings.buffering().maxBytes() + 64 * 1024,
                 this::accept);
-        dispatcher = new Thread(this::dispatch, "runway-telemetry-processor");
-        dispatcher.setDaemon(true);
         dispatcher.start();
         try (HttpClient client = new HttpClient(Objects.requireNonNull(api, "AWS_LAMBDA_RUNTIME_API"))) {
             subscription = subscribe(client, registration.extensionId());
@@ -107,7 +92,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
     }
 
     private Subscription subscribe(HttpClient client, String extensionId) throws IOException {
-        HttpClient.Response response = put(client, TELEMETRY_PATH, extensionId, settings.schemaVersion);
+        HttpClient.Response response = put(client, TELEMETRY_PATH, extensionId, settings.schemaVersion());
         if (response.status() == 404) {
             response = put(client, LOGS_PATH, extensionId, "2021-03-18");
             if (response.status() == 200) {
@@ -137,10 +122,10 @@ public final class TelemetrySubscriber implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", schema);
         List<String> types = new ArrayList<>();
-        settings.types.forEach(type -> types.add(type.apiName()));
+        settings.types().forEach(type -> types.add(type.apiName()));
         body.put("types", types);
-        body.put("buffering", Map.of("maxItems", settings.buffering.maxItems(), "maxBytes", settings.buffering.maxBytes(),
-                "timeoutMs", settings.buffering.timeoutMs()));
+        body.put("buffering", Map.of("maxItems", settings.buffering().maxItems(), "maxBytes", settings.buffering().maxBytes(),
+                "timeoutMs", settings.buffering().timeoutMs()));
         Map<String, Object> destination = new LinkedHashMap<>();
         destination.put("protocol", "HTTP");
         destination.put("URI", "http://sandbox.localdomain:" + listener.port());
@@ -157,8 +142,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
      * loopback).
      */
     private InetAddress bindAddress() {
-        if (settings.bindAddress != null) {
-            return settings.bindAddress;
+        if (settings.bindAddress() != null) {
+            return settings.bindAddress();
         }
         try {
             return InetAddress.getByName("sandbox.localdomain");
@@ -179,53 +164,9 @@ public final class TelemetrySubscriber implements AutoCloseable {
                 continue;
             }
             received.incrementAndGet();
-            synchronized (progress) {
-                if (closed || !queue.offer(event)) {
-                    dropped.incrementAndGet();
-                    continue;
-                }
-                pending++;
+            if (!dispatcher.offer(event)) {
+                dropped.incrementAndGet();
             }
-        }
-    }
-
-    private void dispatch() {
-        List<TelemetryEvent> batch = new ArrayList<>(settings.batchSize);
-        while (true) {
-            try {
-                TelemetryEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closed) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, settings.batchSize - 1);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                if (settings.processor != null) {
-                    settings.processor.process(List.copyOf(batch));
-                }
-            } catch (Exception | LinkageError e) {
-                // Standard error, not output; still, a subscriber to extension logs sees it once.
-                System.err.println("[runway] the telemetry processor failed: " + e);
-            }
-            synchronized (progress) {
-                for (TelemetryEvent event : batch) {
-                    if (event instanceof TelemetryEvent.RuntimeDone runtimeDone && runtimeDone.requestId() != null) {
-                        done.add(runtimeDone.requestId());
-                        if (done.size() > REMEMBERED_REQUESTS) {
-                            done.remove(done.iterator().next());
-                        }
-                    }
-                }
-                pending -= batch.size();
-                progress.notifyAll();
-            }
-            batch.clear();
         }
     }
 
@@ -242,16 +183,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
         if (subscription != Subscription.TELEMETRY_API && subscription != Subscription.LOGS_API) {
             return false;
         }
-        synchronized (progress) {
-            while (!done.contains(requestId)) {
-                long wait = deadlineMs - System.currentTimeMillis();
-                if (wait <= 0 || closed) {
-                    return false;
-                }
-                progress.wait(wait);
-            }
-            return true;
-        }
+        return dispatcher.awaitRuntimeDone(requestId, deadlineMs);
     }
 
     /**
@@ -262,16 +194,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public boolean flush(long deadlineMs) throws InterruptedException {
-        synchronized (progress) {
-            while (pending > 0) {
-                long wait = deadlineMs - System.currentTimeMillis();
-                if (wait <= 0) {
-                    return false;
-                }
-                progress.wait(wait);
-            }
-            return true;
-        }
+        return dispatcher.flush(deadlineMs);
     }
 
     /** @return how the platform answered the subscription, or {@code null} before {@link #start} */
@@ -300,10 +223,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
     /** Stops the listener; what is queued is still processed. Later events are dropped and counted. */
     @Override
     public synchronized void close() {
-        synchronized (progress) {
-            closed = true;
-            progress.notifyAll();
-        }
+        dispatcher.close();
         if (listener != null) {
             listener.close();
         }
@@ -417,9 +337,14 @@ public final class TelemetrySubscriber implements AutoCloseable {
             return this;
         }
 
-        /** @return the subscriber */
+        /** @return the subscriber, with this builder's settings as they are now (later changes do not reach it) */
         public TelemetrySubscriber build() {
-            return new TelemetrySubscriber(this);
+            return new TelemetrySubscriber(new Settings(port, bindAddress, EnumSet.copyOf(types), buffering,
+                    queueCapacity, batchSize, schemaVersion, runtimeApi, processor));
         }
     }
+
+    /** A built subscriber's settings: a copy of its builder's, taken at {@link Builder#build()}. */
+    private record Settings(int port, InetAddress bindAddress, Set<TelemetryType> types, Buffering buffering,
+            int queueCapacity, int batchSize, String schemaVersion, String runtimeApi, TelemetryProcessor processor) {}
 }

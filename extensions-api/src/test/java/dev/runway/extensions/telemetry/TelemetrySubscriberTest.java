@@ -85,6 +85,28 @@ class TelemetrySubscriberTest {
     }
 
     @Test
+    void changingTheBuilderAfterBuildChangesNothingInTheSubscriber() throws Exception {
+        api.answer("/2022-07-01/telemetry", 200, Map.of(), "OK");
+        List<TelemetryEvent> seen = new CopyOnWriteArrayList<>();
+        List<TelemetryEvent> late = new CopyOnWriteArrayList<>();
+        TelemetrySubscriber.Builder builder = builder().types(TelemetryType.PLATFORM).processor(seen::addAll);
+        subscriber = builder.build();
+
+        builder.types(TelemetryType.EXTENSION).schemaVersion("2025-01-29").buffering(new Buffering(2000, 524288, 50))
+                .runtimeApi("127.0.0.1:1").queueCapacity(1).batchSize(1).processor(late::addAll);
+
+        assertThat(subscriber.start(REGISTRATION)).isEqualTo(Subscription.TELEMETRY_API);
+        assertThat(Json.parse(api.take().body())).isEqualTo(Map.of("schemaVersion", "2022-12-13", "types",
+                List.of("platform"), "buffering", Map.of("maxItems", 1000L, "maxBytes", 262144L, "timeoutMs", 100L),
+                "destination", Map.of("protocol", "HTTP", "URI", "http://sandbox.localdomain:" + subscriber.port())));
+        assertThat(post("[" + START + "," + LOG + "," + DONE + "]")).isEqualTo(200);
+        assertThat(subscriber.awaitRuntimeDone("r1", System.currentTimeMillis() + 10_000)).isTrue();
+        assertThat(seen).hasSize(3);
+        assertThat(late).isEmpty();
+        assertThat(subscriber.dropped()).isZero();
+    }
+
+    @Test
     void notSupportedLeavesTheSubscriberIdleAndFlushesReturnAtOnce() throws Exception {
         api.answer("/2022-07-01/telemetry", 202, Map.of(), "{\"errorMessage\":\"Telemetry API is not supported\",\"errorType\":\"Telemetry.NotSupported\"}");
         subscriber = builder().build();

@@ -6,7 +6,7 @@ import dev.runway.ric.StreamingRequestHandler;
 import dev.runway.ric.internal.classpath.FunctionClassLoader;
 import dev.runway.ric.internal.json.PojoCodec;
 import dev.runway.ric.internal.json.PojoCodecs;
-import dev.runway.ric.internal.loop.Diagnostics;
+import dev.runway.ric.internal.logging.RuntimeLoggers;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.MalformedParameterizedTypeException;
 import java.lang.reflect.Modifier;
@@ -134,8 +134,9 @@ public final class HandlerLoader {
         Object receiver = Modifier.isStatic(chosen.method().getModifiers()) ? null : HandlerInstances.create(type);
         if (shape.isStream()) {
             if (!JsonNull.isVoid(chosen.returnType())) {
-                Diagnostics.warn("The handler " + type.getName() + "::" + methodName + " takes streams, so the "
-                        + chosen.returnType().getTypeName() + " it returns is ignored; "
+                // The runtime's own logger, as loop's Diagnostics.warn writes it (this package sits below loop).
+                RuntimeLoggers.get("runway").warn("The handler " + type.getName() + "::" + methodName
+                        + " takes streams, so the " + chosen.returnType().getTypeName() + " it returns is ignored; "
                         + (shape.takesOutput() ? "the response is what it writes to the OutputStream."
                                 : "the response is null."));
             }

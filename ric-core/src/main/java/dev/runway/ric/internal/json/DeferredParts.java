@@ -39,6 +39,12 @@ import java.util.List;
  * The forwarders a {@link DeferredModule} registers in place of the real module's components. Lookups answer
  * with the first recorded component that answers; hooks pass their input through every recorded hook, as
  * Jackson itself chains them. Until the real module is built they answer nothing and change nothing.
+ *
+ * <p>Why this file is over the project's 400-line limit: each nested class stands in for one Jackson SPI
+ * ({@code Serializers}, {@code Deserializers}, {@code BeanSerializerModifier}, ...) and must forward every one of
+ * its methods, one short method each, since Jackson calls them all and a missing override would silently skip the
+ * real module's component. The forwarders share one pattern ({@link #first}, {@link #chain}), which is why they are
+ * kept together rather than in seven files.
  */
 final class DeferredParts {
 

@@ -35,6 +35,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each stream has a level ({@code System.out} INFO, {@code System.err} ERROR) that filters and labels its
  * records, except that a record which is a JSON object with a {@code "level"} keeps its own.
+ *
+ * <p>Why this class is over the project's 400-line limit: where a record ends depends on which call printed
+ * ({@code println} ends one whatever its text, {@code print} only on a terminator, a trace is one record), which the
+ * bytes reaching one {@code write} override cannot tell. So it forwards {@link PrintStream}'s interface method by
+ * method: every {@code print}, {@code println}, {@code write}, {@code append}, {@code printf} and {@code format}
+ * overload, one short method each. The record logic itself (pending text, trace capture) is the small part;
+ * splitting the overloads across classes would only scatter one interface.
  */
 final class RecordPrintStream extends PrintStream {
 
