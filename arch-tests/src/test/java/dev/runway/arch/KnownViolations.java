@@ -37,20 +37,12 @@ final class KnownViolations {
      */
     record Edge(String module, String fromPackage, String toPackage, String why) {}
 
-    private static final String JSON_TEXT_MOVES = "api's JsonText escaping moves into wire (issue 16 item 1, the JSON"
-            + " reader's helper); remove when that is merged";
-    private static final String SANDBOX_SPLIT = "local mode's Sandbox split (issue 16 item 2, the sandbox helper)"
-            + " rewrites these packages; remove when that is merged";
 
     /** Uses of another module's {@code .internal} classes, each removed by the change it names. */
-    static final List<Entry> INTERNAL_ACCESS = List.of(
-            new Entry("ric-core", "dev.runway.ric.internal.error.JsonText", JSON_TEXT_MOVES),
-            new Entry("bootstrap", "dev.runway.ric.internal.error.JsonText", JSON_TEXT_MOVES));
+    static final List<Entry> INTERNAL_ACCESS = List.of();
 
     /** Package dependencies that close cycles, each removed by the change it names. */
-    static final List<Edge> CYCLE_EDGES = List.of(
-            new Edge("bootstrap", "dev.runway.bootstrap.local.internal.http", "dev.runway.bootstrap.local.internal.sandbox",
-                    SANDBOX_SPLIT));
+    static final List<Edge> CYCLE_EDGES = List.of();
 
     /** @return the allowed cycle edges of one module */
     static List<Edge> cycleEdges(String module) {

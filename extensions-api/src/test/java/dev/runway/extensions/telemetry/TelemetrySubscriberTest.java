@@ -96,7 +96,7 @@ class TelemetrySubscriberTest {
                 .runtimeApi("127.0.0.1:1").queueCapacity(1).batchSize(1).processor(late::addAll);
 
         assertThat(subscriber.start(REGISTRATION)).isEqualTo(Subscription.TELEMETRY_API);
-        assertThat(Json.parse(api.take().body())).isEqualTo(Map.of("schemaVersion", "2022-12-13", "types",
+        assertThat(JsonReader.parse(api.take().body())).isEqualTo(Map.of("schemaVersion", "2022-12-13", "types",
                 List.of("platform"), "buffering", Map.of("maxItems", 1000L, "maxBytes", 262144L, "timeoutMs", 100L),
                 "destination", Map.of("protocol", "HTTP", "URI", "http://sandbox.localdomain:" + subscriber.port())));
         assertThat(post("[" + START + "," + LOG + "," + DONE + "]")).isEqualTo(200);

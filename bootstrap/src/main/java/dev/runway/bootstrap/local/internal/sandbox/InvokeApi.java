@@ -3,7 +3,6 @@ package dev.runway.bootstrap.local.internal.sandbox;
 import dev.runway.bootstrap.local.internal.http.BodyConsumer;
 import dev.runway.bootstrap.local.internal.http.BufferedBody;
 import dev.runway.bootstrap.local.internal.http.Exchange;
-import dev.runway.bootstrap.local.internal.http.ExchangeResponder;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,19 +1,22 @@
-package dev.runway.bootstrap.local.internal.http;
+package dev.runway.bootstrap.local.internal.sandbox;
 
-import dev.runway.bootstrap.local.internal.sandbox.InvokeResponder;
+import dev.runway.bootstrap.local.internal.http.Exchange;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Sends an invoke's result to the HTTP client that asked for it. */
-public final class ExchangeResponder implements InvokeResponder {
+/**
+ * Sends an invoke's result to the HTTP client that asked for it. It lives beside {@link InvokeResponder}, not in the
+ * http package: the sandbox uses http, so http must not use the sandbox (no package cycle).
+ */
+final class ExchangeResponder implements InvokeResponder {
 
     private final Exchange exchange;
 
     /**
      * @param exchange the invoke request
      */
-    public ExchangeResponder(Exchange exchange) {
+    ExchangeResponder(Exchange exchange) {
         this.exchange = exchange;
     }
 
