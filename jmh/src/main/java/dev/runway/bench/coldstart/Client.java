@@ -41,7 +41,14 @@ enum Client {
      * function's jars on the JVM's class path after the runtime's (so its own classes are cached too), one
      * invocation of the workload's event in training, the cache required ({@code -XX:AOTMode=on}).
      */
-    RUNWAY_TRAINED("runway-trained", "dev.runway.ric.RuntimeInterfaceClient");
+    RUNWAY_TRAINED("runway-trained", "dev.runway.ric.RuntimeInterfaceClient"),
+
+    /**
+     * Another Runway distribution, given with {@code --baseline} (such as main's, before a change), started as
+     * {@link #RUNWAY}: the common flags, no archive. Racing it beside {@code runway-plain} puts before and after
+     * in one run, on the same machine load.
+     */
+    RUNWAY_BASELINE("runway-baseline", "dev.runway.ric.RuntimeInterfaceClient");
 
     private final String label;
     private final String mainClass;
@@ -70,10 +77,11 @@ enum Client {
      */
     String classPath(Layout layout, Workload workload) {
         return switch (this) {
-            case RUNWAY, RUNWAY_AOT -> runtimeClassPath(layout);
+            case RUNWAY, RUNWAY_AOT -> runtimeClassPath(layout.runwayJars());
+            case RUNWAY_BASELINE -> runtimeClassPath(layout.baselineJars());
             case RUNWAY_TRAINED -> {
                 List<String> entries = new ArrayList<>();
-                entries.add(runtimeClassPath(layout));
+                entries.add(runtimeClassPath(layout.runwayJars()));
                 for (Path jar : Layout.jars(layout.taskRoot(this, workload).resolve("lib"))) {
                     entries.add(jar.toString());
                 }
@@ -91,10 +99,10 @@ enum Client {
      * Runway's class path as its {@code bootstrap} gives it: the distribution's jars named one by one (the runtime
      * with Jackson and SLF4J relocated, so a function's own SLF4J binding or Jackson is its own business).
      */
-    private static String runtimeClassPath(Layout layout) {
-        return String.join(File.pathSeparator, layout.runwayJars().resolve("runway-runtime.jar").toString(),
-                layout.runwayJars().resolve("aws-lambda-java-core.jar").toString(),
-                layout.runwayJars().resolve("jackson-annotations.jar").toString());
+    private static String runtimeClassPath(Path lib) {
+        return String.join(File.pathSeparator, lib.resolve("runway-runtime.jar").toString(),
+                lib.resolve("aws-lambda-java-core.jar").toString(),
+                lib.resolve("jackson-annotations.jar").toString());
     }
 
     /**
@@ -135,6 +143,7 @@ enum Client {
             }
         }
         throw new IllegalArgumentException(
-                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, official or floor");
+                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, runway-baseline, official"
+                        + " or floor");
     }
 }
