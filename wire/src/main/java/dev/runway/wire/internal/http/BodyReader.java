@@ -25,13 +25,15 @@ final class BodyReader {
         body = EMPTY;
         size = 0;
         try {
-            switch (framing) {
-                case NONE -> {
-                    return EMPTY;
-                }
-                case CONTENT_LENGTH -> append(input, (int) contentLength, "a body");
-                case CHUNKED -> readChunked(input);
-                case UNTIL_CLOSE -> readUntilClose(input);
+            // if/else, not a switch: an enum switch costs a synthetic class, loaded on every cold start.
+            if (framing == BodyFraming.NONE) {
+                return EMPTY;
+            } else if (framing == BodyFraming.CONTENT_LENGTH) {
+                append(input, (int) contentLength, "a body");
+            } else if (framing == BodyFraming.CHUNKED) {
+                readChunked(input);
+            } else {
+                readUntilClose(input);
             }
             return size == body.length ? body : Arrays.copyOf(body, size);
         } finally {

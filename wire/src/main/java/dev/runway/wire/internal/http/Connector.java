@@ -2,8 +2,6 @@ package dev.runway.wire.internal.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.Socket;
 
 /**
  * Opens the byte streams a connection speaks over: a socket in production, scripted streams in the byte-level
@@ -11,9 +9,6 @@ import java.net.Socket;
  */
 @FunctionalInterface
 public interface Connector {
-
-    /** How long a connect to a non-loopback address may take. */
-    int CONNECT_TIMEOUT_MS = 1_000;
 
     /**
      * @return a freshly opened transport
@@ -29,26 +24,6 @@ public interface Connector {
      * @return the connector
      */
     static Connector socket(InetSocketAddress address) {
-        return () -> {
-            // No proxy, whatever the environment says: a Lambda API is a local address, and the plain constructor's
-            // SOCKS layer would consult the proxy selector on every connect (and load it on a cold start).
-            Socket s = new Socket(Proxy.NO_PROXY);
-            try {
-                s.setTcpNoDelay(true);
-                s.setKeepAlive(true);
-                if (address.getAddress() != null && address.getAddress().isLoopbackAddress()) {
-                    // Loopback (Lambda, the RIE, local mode) connects or is refused at once. A timed connect would
-                    // put the socket in non-blocking mode for good, and every read after it would cost two more
-                    // system calls (a read that finds nothing, then a poll) on each invocation's path.
-                    s.connect(address);
-                } else {
-                    s.connect(address, CONNECT_TIMEOUT_MS);
-                }
-                return new Transport(s.getInputStream(), s.getOutputStream(), s);
-            } catch (IOException | RuntimeException e) {
-                s.close();
-                throw e;
-            }
-        };
+        return new SocketConnector(address);
     }
 }

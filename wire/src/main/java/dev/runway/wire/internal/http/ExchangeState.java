@@ -28,13 +28,20 @@ public enum ExchangeState {
      * @return whether the exchange may move from this state to {@code next}
      */
     public boolean canMoveTo(ExchangeState next) {
-        return switch (next) {
-            case CLOSED -> true;
-            case IDLE -> this == CLOSED || this == READING_RESPONSE_BODY;
-            case WRITING_REQUEST_BODY -> this == IDLE;
-            case READING_RESPONSE_HEADERS -> this == WRITING_REQUEST_BODY;
-            case READING_RESPONSE_BODY -> this == READING_RESPONSE_HEADERS;
-        };
+        // if/else, not a switch: an enum switch costs a synthetic class, loaded on every cold start.
+        if (next == CLOSED) {
+            return true;
+        }
+        if (next == IDLE) {
+            return this == CLOSED || this == READING_RESPONSE_BODY;
+        }
+        if (next == WRITING_REQUEST_BODY) {
+            return this == IDLE;
+        }
+        if (next == READING_RESPONSE_HEADERS) {
+            return this == WRITING_REQUEST_BODY;
+        }
+        return this == READING_RESPONSE_HEADERS; // READING_RESPONSE_BODY
     }
 
     /**
