@@ -235,7 +235,7 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     private void startHead(String method, String path) {
-        head.start(method, PREFIX + path);
+        head.start(method, PREFIX, path);
         appendHeader("Host", hostAndPort);
         appendHeader("User-Agent", USER_AGENT);
     }

@@ -21,9 +21,23 @@ public final class RequestHead {
      * @return this builder
      */
     public RequestHead start(String method, String target) {
+        return start(method, "", target);
+    }
+
+    /**
+     * Starts a new head whose request target comes in two parts, such as a fixed prefix and the rest: the hot path
+     * then concatenates no string per request.
+     *
+     * @param method the method
+     * @param targetPrefix the first part of the request target
+     * @param target the rest of it; a space or control character in either part becomes {@code '?'}
+     * @return this builder
+     */
+    public RequestHead start(String method, String targetPrefix, String target) {
         length = 0;
         raw(method);
         raw(" ");
+        append(targetPrefix, true);
         append(target, true);
         raw(" HTTP/1.1\r\n");
         return this;

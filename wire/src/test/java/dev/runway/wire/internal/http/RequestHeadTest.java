@@ -20,6 +20,12 @@ class RequestHeadTest {
     }
 
     @Test
+    void aTargetMayComeInTwoParts() {
+        assertThat(text(new RequestHead().start("GET", "/prefix/", "rest id").end()))
+                .isEqualTo("GET /prefix/rest?id HTTP/1.1\r\n\r\n");
+    }
+
+    @Test
     void noValueOrTargetCanSplitTheHead() {
         RequestHead head = new RequestHead().start("GET", "/id\r\nX: 1 2").field("Type", "a\r\nInjected: yes\u00e9").end();
         assertThat(text(head)).isEqualTo("GET /id??X:?1?2 HTTP/1.1\r\nType: a??Injected: yes?\r\n\r\n");
