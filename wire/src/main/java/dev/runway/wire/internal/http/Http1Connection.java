@@ -155,7 +155,9 @@ public final class Http1Connection implements Closeable {
         Transport t = transport;
         transport = null;
         input.detach();
-        bodyBroken = state == ExchangeState.WRITING_REQUEST_BODY;
+        if (state != ExchangeState.CLOSED) { // a second close keeps what the first one learnt
+            bodyBroken = state == ExchangeState.WRITING_REQUEST_BODY;
+        }
         state = ExchangeState.CLOSED;
         if (t != null) {
             t.close();

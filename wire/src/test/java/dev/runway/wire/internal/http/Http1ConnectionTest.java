@@ -242,6 +242,7 @@ class Http1ConnectionTest {
         failing.startChunked(head, head.length);
         assertThatThrownBy(() -> failing.writeChunk(ascii("x"), 0, 1)).hasMessage("broken pipe");
         assertThat(failing.state()).isEqualTo(ExchangeState.CLOSED);
+        failing.close();
         assertThatThrownBy(() -> failing.writeChunk(ascii("x"), 0, 1)).isExactlyInstanceOf(IOException.class)
                 .hasMessageContaining("lost during a streamed request body");
         assertThatThrownBy(() -> failing.finishChunked("")).isExactlyInstanceOf(IOException.class);
