@@ -101,7 +101,8 @@ final class SideBySide {
     private static boolean isRunwayClasses(String entry) {
         String classes = File.separator + "target" + File.separator + "classes";
         return entry.endsWith("ric-core" + classes) || entry.endsWith(File.separator + "api" + classes)
-                || entry.matches(".*runway-(ric-core|api)-[^" + File.separator + "]*(?<!-tests)\\.jar");
+                || entry.endsWith(File.separator + "wire" + classes)
+                || entry.matches(".*runway-(ric-core|api|wire)-[^" + File.separator + "]*(?<!-tests)\\.jar");
     }
 
     private static List<String> entries(Predicate<String> wanted) {
