@@ -1,6 +1,8 @@
 package dev.runway.extensions;
 
-import dev.runway.extensions.internal.HttpClient;
+import dev.runway.wire.internal.http.HostPort;
+import dev.runway.wire.internal.http.Http1Client;
+import dev.runway.wire.internal.http.HttpResponse;
 import dev.runway.wire.internal.json.JsonException;
 import dev.runway.wire.internal.json.JsonReader;
 import dev.runway.wire.internal.json.JsonWriter;
@@ -26,14 +28,15 @@ public final class ExtensionsClient implements AutoCloseable {
     static final String PREFIX = "/2020-01-01/extension/";
 
     private final String runtimeApi;
-    private final HttpClient control;
-    private final HttpClient events;
+    private final Http1Client control;
+    private final Http1Client events;
     private volatile String extensionId;
 
     private ExtensionsClient(String runtimeApi) {
         this.runtimeApi = runtimeApi;
-        this.control = new HttpClient(runtimeApi);
-        this.events = new HttpClient(runtimeApi);
+        HostPort address = HostPort.parse(runtimeApi, "AWS_LAMBDA_RUNTIME_API");
+        this.control = new Http1Client(address);
+        this.events = new Http1Client(address);
     }
 
     /**
@@ -92,7 +95,7 @@ public final class ExtensionsClient implements AutoCloseable {
         headers.put("Lambda-Extension-Name", name);
         headers.put("Lambda-Extension-Accept-Feature", "accountId");
         headers.put("Content-Type", "application/json");
-        HttpClient.Response response = call(control, "POST", "register", headers,
+        HttpResponse response = call(control, "POST", "register", headers,
                 JsonWriter.write(Map.of("events", names)));
         expect(response, 200, "register " + name);
         String id = response.header("lambda-extension-identifier");
@@ -116,7 +119,7 @@ public final class ExtensionsClient implements AutoCloseable {
      * @throws ExtensionsApiException when the platform refuses or cannot be reached
      */
     public Event next() {
-        HttpClient.Response response = call(events, "GET", "event/next", idHeader(), null);
+        HttpResponse response = call(events, "GET", "event/next", idHeader(), null);
         expect(response, 200, "event/next");
         return parseEvent(response.text());
     }
@@ -148,7 +151,7 @@ public final class ExtensionsClient implements AutoCloseable {
         body.put("errorMessage", error.errorMessage());
         body.put("errorType", error.errorType());
         body.put("stackTrace", error.stackTrace());
-        HttpClient.Response response = call(control, "POST", path, headers, JsonWriter.write(body));
+        HttpResponse response = call(control, "POST", path, headers, JsonWriter.write(body));
         if (response.status() != 200 && response.status() != 202) {
             throw refused(response, path);
         }
@@ -186,7 +189,7 @@ public final class ExtensionsClient implements AutoCloseable {
         return headers;
     }
 
-    private static HttpClient.Response call(HttpClient connection, String method, String path, Map<String, String> headers,
+    private static HttpResponse call(Http1Client connection, String method, String path, Map<String, String> headers,
             String body) {
         synchronized (connection) {
             try {
@@ -198,13 +201,13 @@ public final class ExtensionsClient implements AutoCloseable {
         }
     }
 
-    private static void expect(HttpClient.Response response, int status, String what) {
+    private static void expect(HttpResponse response, int status, String what) {
         if (response.status() != status) {
             throw refused(response, what);
         }
     }
 
-    private static ExtensionsApiException refused(HttpClient.Response response, String what) {
+    private static ExtensionsApiException refused(HttpResponse response, String what) {
         String type = null;
         String message = response.text();
         try {

@@ -37,7 +37,8 @@ class ShadedJarIT {
     @Test
     void noUnrelocatedNettyJacksonOrSlf4jOnTheTestClassPath() {
         for (String name : new String[] {"io.netty.channel.Channel", "com.fasterxml.jackson.databind.ObjectMapper",
-                "com.fasterxml.jackson.core.JsonFactory", "org.slf4j.Logger"}) {
+                "com.fasterxml.jackson.core.JsonFactory", "org.slf4j.Logger",
+                "dev.runway.wire.internal.http.Http1Connection"}) {
             assertThatThrownBy(() -> Class.forName(name)).as(name).isInstanceOf(ClassNotFoundException.class);
         }
     }
@@ -46,7 +47,8 @@ class ShadedJarIT {
     void theRelocatedCopiesAreInsideTheJar() throws ClassNotFoundException {
         Class<?> jar = LambdaFunctionExtension.class;
         for (String name : new String[] {"dev.runway.internal.shaded.netty.channel.Channel",
-                "dev.runway.internal.shaded.jackson.databind.ObjectMapper", "dev.runway.ric.RuntimeInterfaceClient"}) {
+                "dev.runway.internal.shaded.jackson.databind.ObjectMapper", "dev.runway.ric.RuntimeInterfaceClient",
+                "dev.runway.internal.shaded.wire.internal.http.Http1Connection"}) {
             assertThat(Class.forName(name).getProtectionDomain().getCodeSource().getLocation())
                     .as(name).isEqualTo(jar.getProtectionDomain().getCodeSource().getLocation());
         }
@@ -72,7 +74,7 @@ class ShadedJarIT {
                         "jackson-annotations")
                 .noneMatch(name -> name.startsWith("netty") || name.startsWith("slf4j")
                         || name.matches("jackson-(core|databind|datatype.*)") || name.equals("runway-bootstrap")
-                        || name.equals("runway-ric-core"));
+                        || name.equals("runway-ric-core") || name.equals("runway-wire"));
         assertThat(pom).doesNotContain("<groupId>io.netty</groupId>");
     }
 }

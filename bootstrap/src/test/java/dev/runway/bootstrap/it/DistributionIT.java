@@ -66,6 +66,24 @@ class DistributionIT {
     }
 
     @Test
+    void theRuntimeJarHoldsTheWireClientOnlyRelocated() throws IOException {
+        List<String> names = entries(home.resolve("lib/runway-runtime.jar"));
+
+        // ric-core's copy under the runtime's shaded prefix, the extensions SDK's under its own: a function that
+        // bundles Runway jars (runway-wire among them) meets neither.
+        assertThat(names).contains(
+                "dev/runway/internal/shaded/wire/internal/http/Http1Connection.class",
+                "dev/runway/extensions/internal/wire/http/Http1Client.class");
+        assertThat(names).noneMatch(name -> name.startsWith("dev/runway/wire/"));
+        try (JarFile jar = new JarFile(home.resolve("lib/runway-runtime.jar").toFile())) {
+            String client = new String(jar.getInputStream(jar.getEntry("dev/runway/ric/internal/api/RuntimeApiClient.class"))
+                    .readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(client).contains("dev/runway/internal/shaded/wire/internal/http/Http1Connection")
+                    .doesNotContain("dev/runway/wire/");
+        }
+    }
+
+    @Test
     void localModeAndItsNettyAreInTheLocalJarOnlyRelocated() throws IOException {
         List<String> runtime = entries(home.resolve("lib/runway-runtime.jar"));
         List<String> local = entries(home.resolve("lib/runway-local.jar"));

@@ -2,7 +2,9 @@ package dev.runway.extensions.telemetry;
 
 import dev.runway.extensions.ExtensionsApiException;
 import dev.runway.extensions.Registration;
-import dev.runway.extensions.internal.HttpClient;
+import dev.runway.wire.internal.http.HostPort;
+import dev.runway.wire.internal.http.Http1Client;
+import dev.runway.wire.internal.http.HttpResponse;
 import dev.runway.wire.internal.json.JsonException;
 import dev.runway.wire.internal.json.JsonReader;
 import dev.runway.wire.internal.json.JsonWriter;
@@ -83,7 +85,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
         listener = TelemetryListener.start(bindAddress(), settings.port(), 2 * settings.buffering().maxBytes() + 64 * 1024,
                 this::accept);
         dispatcher.start();
-        try (HttpClient client = new HttpClient(Objects.requireNonNull(api, "AWS_LAMBDA_RUNTIME_API"))) {
+        try (Http1Client client = new Http1Client(
+                HostPort.parse(Objects.requireNonNull(api, "AWS_LAMBDA_RUNTIME_API"), "AWS_LAMBDA_RUNTIME_API"))) {
             subscription = subscribe(client, registration.extensionId());
         } catch (IOException e) {
             throw new ExtensionsApiException("the Telemetry API is unreachable: " + e, 0, null, e);
@@ -91,8 +94,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
         return subscription;
     }
 
-    private Subscription subscribe(HttpClient client, String extensionId) throws IOException {
-        HttpClient.Response response = put(client, TELEMETRY_PATH, extensionId, settings.schemaVersion());
+    private Subscription subscribe(Http1Client client, String extensionId) throws IOException {
+        HttpResponse response = put(client, TELEMETRY_PATH, extensionId, settings.schemaVersion());
         if (response.status() == 404) {
             response = put(client, LOGS_PATH, extensionId, "2021-03-18");
             if (response.status() == 200) {
@@ -118,7 +121,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
                 + " " + response.text(), response.status(), type, null);
     }
 
-    private HttpClient.Response put(HttpClient client, String path, String extensionId, String schema) throws IOException {
+    private HttpResponse put(Http1Client client, String path, String extensionId, String schema) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", schema);
         List<String> types = new ArrayList<>();

@@ -49,7 +49,14 @@ enum Client {
      * added in its training and its runs, so that a change to the start path is measured before and after in one
      * run. Its own task root and cache.
      */
-    RUNWAY_VARIANT("runway-variant", "dev.runway.ric.RuntimeInterfaceClient");
+    RUNWAY_VARIANT("runway-variant", "dev.runway.ric.RuntimeInterfaceClient"),
+
+    /**
+     * Another Runway distribution, given with {@code --baseline} (such as main's, before a change), started as
+     * {@link #RUNWAY}: the common flags, no archive. Racing it beside {@code runway-plain} puts before and after
+     * in one run, on the same machine load.
+     */
+    RUNWAY_BASELINE("runway-baseline", "dev.runway.ric.RuntimeInterfaceClient");
 
     private final String label;
     private final String mainClass;
@@ -79,6 +86,7 @@ enum Client {
     String classPath(Layout layout, Workload workload) {
         return switch (this) {
             case RUNWAY, RUNWAY_AOT -> runtimeClassPath(layout.runwayJars());
+            case RUNWAY_BASELINE -> runtimeClassPath(layout.baselineJars());
             case RUNWAY_TRAINED, RUNWAY_VARIANT -> {
                 List<String> entries = new ArrayList<>();
                 entries.add(runtimeClassPath(this == RUNWAY_VARIANT ? layout.variantJars() : layout.runwayJars()));
@@ -148,7 +156,7 @@ enum Client {
             }
         }
         throw new IllegalArgumentException(
-                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, official, floor or"
-                        + " runway-variant");
+                "unknown client '" + label + "'; expected runway, runway-trained, runway-plain, runway-baseline,"
+                        + " official, floor or runway-variant");
     }
 }

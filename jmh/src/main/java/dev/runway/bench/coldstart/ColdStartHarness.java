@@ -53,7 +53,8 @@ public final class ColdStartHarness {
             System.exit(2);
             return;
         }
-        Layout layout = Layout.prepare(options.jars(), options.runway(), options.variantRunway(), options.work(), options.springFunction(),
+        Layout layout = Layout.prepare(options.jars(), options.runway(), options.variantRunway(), options.baseline(),
+                options.work(), options.springFunction(),
                 options.workloads().contains(Workload.SPRING));
         try (RuntimeApiServer server = RuntimeApiServer.start()) {
             Launcher launcher = new Launcher(options, layout, server.address());

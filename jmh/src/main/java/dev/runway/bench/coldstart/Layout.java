@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  *
  * @param runwayJars Runway's runtime jars: the distribution's {@code lib/} ({@code bootstrap/target/runway/lib})
  * @param variantJars the runtime jars of the {@code runway-variant} client (another build, or the same)
+ * @param baselineJars the {@code runway-baseline} client's runtime jars (another distribution's {@code lib/}), or
+ *     {@code null} when there is none
  * @param officialJars the official RIC and its dependencies
  * @param floorJars {@code aws-lambda-java-core} and Jackson, for the floor
  * @param taskRoot the function's directory, and every client's working directory
@@ -36,7 +38,8 @@ import java.util.stream.Stream;
  * @param logs each client process's standard output and error
  * @param work the work directory, where each function's trained task root and cache are made
  */
-record Layout(Path runwayJars, Path variantJars, Path officialJars, Path floorJars, Path taskRoot, Path floorClasses,
+record Layout(Path runwayJars, Path variantJars, Path baselineJars, Path officialJars, Path floorJars, Path taskRoot,
+        Path floorClasses,
         Path trainingRoot, Path aotCache, Path logs, Path work) {
 
     private static final String FUNCTION_PACKAGE = "dev/runway/bench/function/";
@@ -52,19 +55,21 @@ record Layout(Path runwayJars, Path variantJars, Path officialJars, Path floorJa
      * Checks the jar directories and lays out a fresh work directory.
      *
      * @param jars the directory holding {@code runway/}, {@code official/} and {@code floor/}
+     * @param runway the distribution's {@code lib/}
+     * @param baseline the baseline distribution's {@code lib/}, or {@code null}
      * @param work the work directory; its {@code task/}, {@code floor-classes/} and {@code logs/} are replaced
      * @return the layout
      * @throws IOException when the work directory cannot be written
      */
-    static Layout prepare(Path jars, Path runway, Path variant, Path work, Path springFunction, boolean spring)
-            throws IOException {
-        for (Path lib : new Path[] {runway, variant}) {
-            if (!Files.isRegularFile(lib.resolve("runway-runtime.jar"))) {
+    static Layout prepare(Path jars, Path runway, Path variant, Path baseline, Path work, Path springFunction,
+            boolean spring) throws IOException {
+        for (Path lib : new Path[] {runway, variant, baseline}) {
+            if (lib != null && !Files.isRegularFile(lib.resolve("runway-runtime.jar"))) {
                 throw new IllegalStateException("no runway-runtime.jar in " + lib + ": build the distribution first"
                         + " with ./mvnw -B -q -pl jmh,bootstrap -am package -DskipTests -Drunway.aot.skip");
             }
         }
-        Layout layout = new Layout(runway, variant, jars.resolve("official"), jars.resolve("floor"),
+        Layout layout = new Layout(runway, variant, baseline, jars.resolve("official"), jars.resolve("floor"),
                 work.resolve("task"), work.resolve("floor-classes"), work.resolve("training-task"),
                 work.resolve("runway.aot"), work.resolve("logs"), work);
         for (Path dir : new Path[] {layout.officialJars, layout.floorJars}) {

@@ -22,6 +22,7 @@ import java.util.List;
  * @param work the work directory (task root, floor classes, logs, results)
  * @param runway the distribution's {@code lib/}, whose jars the Runway clients run
  * @param variantRunway the {@code lib/} whose jars the {@code runway-variant} client runs
+ * @param baseline another distribution's {@code lib/}, which the {@code runway-baseline} client runs, or {@code null}
  * @param springFunction the Spring Cloud Function application, as built: {@code lib/*.jar}
  * @param timeoutMs how long one process may take to its first response
  * @param warmCpu the CPU the harness and each warm client are pinned to ({@code auto}: the highest available),
@@ -43,6 +44,7 @@ record Options(
         Path work,
         Path runway,
         Path variantRunway,
+        Path baseline,
         Path springFunction,
         long timeoutMs,
         String warmCpu,
@@ -75,6 +77,9 @@ record Options(
                                   and the jars of --variant-runway: a before/after experiment in one run
               --variant-runway DIR  the lib/ runway-variant runs (default: that of --runway)
               --runway DIR        the distribution's lib/ the Runway clients run (default bootstrap/target/runway/lib)
+              --baseline DIR      another distribution's lib/ (such as main's, built with -Drunway.aot.skip in a
+                                  second worktree), run as client runway-baseline beside runway-plain: before and
+                                  after a change in one run; added to the default clients
               --spring DIR        the Spring application's function directory, with lib/*.jar (default
                                   compat/spring-cloud-function/target/function)
               --java PATH         java executable (default $JAVA_HOME/bin/java, else this JVM's)
@@ -98,7 +103,7 @@ record Options(
         int starts = 11;
         int warmup = 5_000;
         int invocations = 20_000;
-        List<Client> clients = Arrays.stream(Client.values()).filter(c -> c != Client.RUNWAY_VARIANT).toList();
+        List<Client> clients = null;
         List<Workload> workloads = List.of(Workload.POJO, Workload.STREAM);
         Path java = defaultJava();
         List<String> flags = new ArrayList<>(LAMBDA_512_FLAGS);
@@ -110,6 +115,7 @@ record Options(
         Path jars = home.resolve("coldstart");
         Path work = home.resolve("coldstart-run");
         Path runway = home.resolve("../../bootstrap/target/runway/lib").normalize();
+        Path baseline = null;
         Path spring = home.resolve("../../compat/spring-cloud-function/target/function").normalize();
         long timeoutMs = 60_000;
         String warmCpu = "auto";
@@ -139,6 +145,7 @@ record Options(
                 case "--work" -> work = Path.of(value);
                 case "--spring" -> spring = Path.of(value);
                 case "--runway" -> runway = Path.of(value);
+                case "--baseline" -> baseline = Path.of(value);
                 case "--warm-cpu" -> warmCpu = value.equals("none") ? null : value;
                 case "--inspect" -> inspect = value;
                 case "--timeout-s" -> timeoutMs = atLeast(name, value, 1) * 1000L;
@@ -146,13 +153,20 @@ record Options(
             }
         }
         flags.addAll(added);
+        if (clients == null) {
+            Path base = baseline;
+            clients = Arrays.stream(Client.values())
+                    .filter(c -> c != Client.RUNWAY_VARIANT && (c != Client.RUNWAY_BASELINE || base != null)).toList();
+        } else if (clients.contains(Client.RUNWAY_BASELINE) && baseline == null) {
+            throw new IllegalArgumentException("client runway-baseline needs --baseline DIR");
+        }
         if (!Files.isExecutable(java)) {
             throw new IllegalArgumentException("not an executable: " + java);
         }
         return new Options(starts, warmup, invocations, clients, workloads, java, List.copyOf(flags), List.copyOf(trained),
                 List.copyOf(variant), jars.toAbsolutePath(), work.toAbsolutePath(), runway.toAbsolutePath(),
                 (variantRunway == null ? runway : variantRunway).toAbsolutePath(),
-                spring.toAbsolutePath(), timeoutMs, warmCpu, inspect);
+                baseline == null ? null : baseline.toAbsolutePath(), spring.toAbsolutePath(), timeoutMs, warmCpu, inspect);
     }
 
     private static Path defaultJava() {

@@ -59,6 +59,15 @@ final class Report {
             ratio(out, w.label() + " peak RSS variant / trained", results.peakRssKb(w, Client.RUNWAY_VARIANT),
                     results.peakRssKb(w, Client.RUNWAY_TRAINED), 1.1, "≤ 1.1");
         }
+        for (Workload w : Workload.values()) {
+            // Before and after a change, both without an archive (--baseline): within noise is about 1.00.
+            ratio(out, w.label() + " cold start runway-plain / runway-baseline", results.coldMedianMs(w, Client.RUNWAY),
+                    results.coldMedianMs(w, Client.RUNWAY_BASELINE), Double.NaN, "(info)");
+            ratio(out, w.label() + " warm p50 runway-plain / runway-baseline", results.warmP50Us(w, Client.RUNWAY),
+                    results.warmP50Us(w, Client.RUNWAY_BASELINE), Double.NaN, "(info)");
+            ratio(out, w.label() + " peak RSS runway-plain / runway-baseline", results.peakRssKb(w, Client.RUNWAY),
+                    results.peakRssKb(w, Client.RUNWAY_BASELINE), Double.NaN, "(info)");
+        }
         ratio(out, "POJO cold start Runway without its archive / official",
                 results.coldMedianMs(Workload.POJO, Client.RUNWAY), results.coldMedianMs(Workload.POJO, Client.OFFICIAL),
                 Double.NaN, "(info)");

@@ -1,10 +1,12 @@
 package dev.runway.ric.internal.api;
 
-/** The response headers the Runtime API client reads; all others are skipped without allocation. */
+import dev.runway.wire.internal.http.KnownFields;
+
+/**
+ * The Runtime API's response fields the client reads; the connection skips all others without allocation (and
+ * reads the framing fields, {@code Content-Length} and the like, itself).
+ */
 enum ResponseHeader {
-    CONTENT_LENGTH("Content-Length"),
-    TRANSFER_ENCODING("Transfer-Encoding"),
-    CONNECTION("Connection"),
     REQUEST_ID("Lambda-Runtime-Aws-Request-Id"),
     DEADLINE_MS("Lambda-Runtime-Deadline-Ms"),
     FUNCTION_ARN("Lambda-Runtime-Invoked-Function-Arn"),
@@ -13,36 +15,24 @@ enum ResponseHeader {
     COGNITO_IDENTITY("Lambda-Runtime-Cognito-Identity"),
     TENANT_ID("Lambda-Runtime-Aws-Tenant-Id");
 
-    static final int COUNT = values().length;
-    private static final ResponseHeader[] ALL = values();
+    private final String fieldName;
 
-    private final byte[] lowerCaseName;
-
-    ResponseHeader(String name) {
-        this.lowerCaseName = name.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    ResponseHeader(String fieldName) {
+        this.fieldName = fieldName;
     }
 
-    /** Finds the header whose name is {@code length} bytes at {@code offset}, ignoring ASCII case. */
-    static ResponseHeader match(byte[] bytes, int offset, int length) {
-        for (ResponseHeader header : ALL) {
-            byte[] name = header.lowerCaseName;
-            if (name.length == length && equalsIgnoreAsciiCase(name, bytes, offset)) {
-                return header;
-            }
+    /** @return a sink that keeps these fields, each at its ordinal */
+    static KnownFields sink() {
+        ResponseHeader[] all = values();
+        String[] names = new String[all.length];
+        for (ResponseHeader header : all) {
+            names[header.ordinal()] = header.fieldName;
         }
-        return null;
+        return new KnownFields(names);
     }
 
-    private static boolean equalsIgnoreAsciiCase(byte[] lower, byte[] bytes, int offset) {
-        for (int i = 0; i < lower.length; i++) {
-            int b = bytes[offset + i];
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != lower[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** @return this field's value in the last response, or {@code null} */
+    String in(KnownFields fields) {
+        return fields.value(ordinal());
     }
 }

@@ -1,10 +1,14 @@
 package dev.runway.ric.internal.api;
 
+import dev.runway.wire.internal.http.Connector;
+import dev.runway.wire.internal.http.HostPort;
+import dev.runway.wire.internal.http.Http1Connection;
+import dev.runway.wire.internal.http.KnownFields;
+import dev.runway.wire.internal.http.RequestHead;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The Runtime API ({@code 2018-06-01}) over one keep-alive connection: {@code invocation/next},
@@ -29,14 +33,14 @@ public final class RuntimeApiClient implements Closeable {
     private static final byte[] NO_BODY = new byte[0];
 
     private final String hostAndPort;
-    private final HttpConnection connection;
+    private final KnownFields fields = ResponseHeader.sink();
+    private final Http1Connection connection;
     private final byte[] nextRequest;
-    private byte[] head = new byte[1024];
-    private int headLength;
+    private final RequestHead head = new RequestHead();
 
     private RuntimeApiClient(String hostAndPort, InetSocketAddress address) {
         this.hostAndPort = hostAndPort;
-        this.connection = new HttpConnection(address);
+        this.connection = new Http1Connection(Connector.socket(address), fields);
         this.nextRequest = ("GET " + PREFIX + "invocation/next HTTP/1.1\r\nHost: " + hostAndPort
                         + "\r\nUser-Agent: " + USER_AGENT + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
@@ -50,7 +54,7 @@ public final class RuntimeApiClient implements Closeable {
      * @throws IllegalArgumentException when the address is not {@code host:port}
      */
     public static RuntimeApiClient create(String hostAndPort) {
-        return new RuntimeApiClient(hostAndPort, parseAddress(hostAndPort));
+        return new RuntimeApiClient(hostAndPort, parseAddress(hostAndPort).resolve());
     }
 
     /** @return the {@code host:port} this client talks to */
@@ -71,18 +75,18 @@ public final class RuntimeApiClient implements Closeable {
         if (status != 200) {
             throw new RuntimeApiException("invocation/next", status, body);
         }
-        String requestId = connection.header(ResponseHeader.REQUEST_ID);
+        String requestId = ResponseHeader.REQUEST_ID.in(fields);
         if (requestId == null || requestId.isEmpty()) {
             throw new RuntimeApiException("invocation/next answered without Lambda-Runtime-Aws-Request-Id", status, body);
         }
         return new Invocation(
                 requestId,
-                parseDeadline(connection.header(ResponseHeader.DEADLINE_MS)),
-                connection.header(ResponseHeader.FUNCTION_ARN),
-                emptyToNull(connection.header(ResponseHeader.TRACE_ID)),
-                emptyToNull(connection.header(ResponseHeader.CLIENT_CONTEXT)),
-                emptyToNull(connection.header(ResponseHeader.COGNITO_IDENTITY)),
-                emptyToNull(connection.header(ResponseHeader.TENANT_ID)),
+                parseDeadline(ResponseHeader.DEADLINE_MS.in(fields)),
+                ResponseHeader.FUNCTION_ARN.in(fields),
+                emptyToNull(ResponseHeader.TRACE_ID.in(fields)),
+                emptyToNull(ResponseHeader.CLIENT_CONTEXT.in(fields)),
+                emptyToNull(ResponseHeader.COGNITO_IDENTITY.in(fields)),
+                emptyToNull(ResponseHeader.TENANT_ID.in(fields)),
                 body);
     }
 
@@ -117,9 +121,9 @@ public final class RuntimeApiClient implements Closeable {
         appendHeader("Content-Type", contentType);
         appendHeader("Transfer-Encoding", "chunked");
         appendHeader("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body");
-        appendRaw("\r\n");
+        head.end();
         try {
-            connection.startChunked(head, headLength);
+            connection.startChunked(head.bytes(), head.length());
         } catch (IOException e) {
             throw new RuntimeApiUnavailableException("invocation/response (streaming)", hostAndPort, 1, e);
         }
@@ -149,8 +153,8 @@ public final class RuntimeApiClient implements Closeable {
      */
     public void restoreNext() {
         startHead("GET", "restore/next");
-        appendRaw("\r\n");
-        byte[] body = call("restore/next", head, headLength, null, 0, false);
+        head.end();
+        byte[] body = call("restore/next", head.bytes(), head.length(), null, 0, false);
         if (connection.status() != 200) {
             throw new RuntimeApiException("restore/next", connection.status(), body);
         }
@@ -188,7 +192,7 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     private PostResult post(String operation, byte[] body, int length) {
-        byte[] answer = call(operation, head, headLength, body, length, true);
+        byte[] answer = call(operation, head.bytes(), head.length(), body, length, true);
         return new PostResult(connection.status(), answer);
     }
 
@@ -231,48 +235,18 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     private void startHead(String method, String path) {
-        headLength = 0;
-        appendRaw(method);
-        appendRaw(" ");
-        appendRaw(PREFIX);
-        appendValue(path);
-        appendRaw(" HTTP/1.1\r\n");
+        head.start(method, PREFIX, path);
         appendHeader("Host", hostAndPort);
         appendHeader("User-Agent", USER_AGENT);
     }
 
     private void endHead(int contentLength) {
         appendHeader("Content-Length", Integer.toString(contentLength));
-        appendRaw("\r\n");
+        head.end();
     }
 
     private void appendHeader(String name, String value) {
-        appendRaw(name);
-        appendRaw(": ");
-        appendValue(value);
-        appendRaw("\r\n");
-    }
-
-    private void appendRaw(String s) {
-        ensureHeadRoom(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            head[headLength++] = (byte) s.charAt(i);
-        }
-    }
-
-    /** Appends a value; anything but printable ASCII becomes '?', so a value can never split the head. */
-    private void appendValue(String s) {
-        ensureHeadRoom(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            head[headLength++] = c >= 0x20 && c < 0x7f ? (byte) c : (byte) '?';
-        }
-    }
-
-    private void ensureHeadRoom(int n) {
-        if (headLength + n > head.length) {
-            head = Arrays.copyOf(head, Math.max(head.length * 2, headLength + n));
-        }
+        head.field(name, value);
     }
 
     private static long parseDeadline(String value) {
@@ -299,28 +273,7 @@ public final class RuntimeApiClient implements Closeable {
         }
     }
 
-    static InetSocketAddress parseAddress(String hostAndPort) {
-        if (hostAndPort == null || hostAndPort.isBlank()) {
-            throw new IllegalArgumentException("AWS_LAMBDA_RUNTIME_API is not set");
-        }
-        int colon = hostAndPort.lastIndexOf(':');
-        if (colon <= 0 || colon == hostAndPort.length() - 1) {
-            throw new IllegalArgumentException("AWS_LAMBDA_RUNTIME_API must be host:port, got '" + hostAndPort + "'");
-        }
-        String host = hostAndPort.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(hostAndPort.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("AWS_LAMBDA_RUNTIME_API has a bad port: '" + hostAndPort + "'");
-        }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("AWS_LAMBDA_RUNTIME_API has a bad port: '" + hostAndPort + "'");
-        }
-        // Resolved now, once: a Runtime API address is a literal IP or a local name.
-        return new InetSocketAddress(host, port);
+    static HostPort parseAddress(String hostAndPort) {
+        return HostPort.parse(hostAndPort, "AWS_LAMBDA_RUNTIME_API");
     }
 }

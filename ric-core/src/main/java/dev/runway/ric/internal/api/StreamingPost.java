@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.api;
 
+import dev.runway.wire.internal.http.Http1Connection;
 import java.io.IOException;
 import java.util.Base64;
 
@@ -9,10 +10,10 @@ import java.util.Base64;
  */
 public final class StreamingPost {
 
-    private final HttpConnection connection;
+    private final Http1Connection connection;
     private final String address;
 
-    StreamingPost(HttpConnection connection, String address) {
+    StreamingPost(Http1Connection connection, String address) {
         this.connection = connection;
         this.address = address;
     }
