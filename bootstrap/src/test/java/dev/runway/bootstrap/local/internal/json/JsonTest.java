@@ -40,9 +40,9 @@ class JsonTest {
 
     @Test
     void aHugeExponentIsWrittenWithItsExponentNotABillionDigits() {
-        // Before the fix, the first number was written as a billion digits (83 s here), and the failure message
-        // holding them broke Surefire's report, which then counted the test as passed. The watchdog fails the
-        // slow form; the lengths are checked before the text so that a failure stays small.
+        // Before the fix, the first number was written as a billion digits (3 to 83 s here, with the load), and
+        // the failure's message holding them broke Surefire's report, which then counted the test as passed. The
+        // watchdog fails the slow form; the lengths are checked before the text, so that a failure stays small.
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (String[] numberAndWritten : new String[][] {{"1e999999999", "1E+999999999"},
                     {"-2.5e-999999999", "-2.5E-999999999"}}) {
