@@ -366,14 +366,20 @@ class SoakIT {
             return new Resources(sample);
         }
 
-        /** Threads within 4, descriptors within 8, RSS within 64 MiB or a quarter of its size. */
+        /**
+         * Threads within 4, descriptors within 8, RSS within 96 MiB or a quarter of its size. The RSS margin is
+         * the heap's: a 512 MB function's JVM may use a heap of 445 MB, whose pages count in RSS only once first
+         * used, so in a run of a few thousand invokes RSS still grows after warm-up (by up to 73 MiB here, under
+         * load) with nothing leaking. A per-invocation leak shows in the long run's per-minute samples; threads
+         * and descriptors show one in the short run too.
+         */
         void assertFlatSince(Resources before) {
             assertThat(byPid.keySet()).as("the same processes").isEqualTo(before.byPid.keySet());
             before.byPid.forEach((pid, b) -> {
                 long[] a = byPid.get(pid);
                 assertThat(a[1]).as("threads of %d", pid).isLessThanOrEqualTo(b[1] + 4);
                 assertThat(a[2]).as("file descriptors of %d", pid).isLessThanOrEqualTo(b[2] + 8);
-                assertThat(a[0]).as("RSS MiB of %d", pid).isLessThanOrEqualTo(Math.max(b[0] + 64, b[0] * 5 / 4));
+                assertThat(a[0]).as("RSS MiB of %d", pid).isLessThanOrEqualTo(Math.max(b[0] + 96, b[0] * 5 / 4));
             });
         }
 
