@@ -95,7 +95,7 @@ class SoakIT {
         // The RIE takes the handler from here; the bootstrap it starts gets it as _HANDLER.
         env.put("AWS_LAMBDA_FUNCTION_HANDLER", HANDLER);
         // This mode defaults to JSON logs, and reads the runtime's output a line at a time with a 64 KiB line cap:
-        // a longer line (the JSON record of a StackOverflowError's 1,024 frames is about 73 KB) stops its reader
+        // a longer line (the JSON record of a StackOverflowError, 1,024 frames, is over 65 KB) stops its reader
         // for good, the pipe fills, and every loop then blocks on its next write. Text logs put each frame on its
         // own line. docs/reliability.md has the details.
         env.put("AWS_LAMBDA_LOG_FORMAT", "Text");
@@ -141,7 +141,8 @@ class SoakIT {
             Tally tally = new Tally();
             Pacer pacer = new Pacer(RATE);
             long start = System.nanoTime();
-            try (Sampler sampler = new Sampler(Path.of("target", "soak-" + name + "-samples.txt"), rootPid, tally, start)) {
+            Path samples = Path.of("target", "soak-" + name + "-samples.txt");
+            try (Sampler sampler = new Sampler(samples, rootPid, tally, start)) {
                 run(http, invocations, budget(5), tally, 1, callers, pacer);
                 Resources afterWarmUp = Resources.of(rootPid);
                 run(http, invocations, budget(5.0 / 4), tally, 2, callers, pacer);
