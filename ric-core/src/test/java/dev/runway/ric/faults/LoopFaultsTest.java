@@ -1,6 +1,7 @@
 package dev.runway.ric.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,10 @@ import dev.runway.ric.testing.FakeRuntimeApi.Fault;
 import dev.runway.ric.testing.RecordedPost;
 import dev.runway.ric.testing.RuntimeUnderTest;
 import dev.runway.ric.testing.handlers.HostileHandler;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -86,8 +89,25 @@ class LoopFaultsTest {
                 assertThat(api.acceptedPosts(failing.requestId())).isEqualTo(1);
                 assertThat(api.postAttempts(failing.requestId())).isEqualTo(1);
                 assertThat(HostileHandler.RUNS.get(failing.requestId()).get()).isEqualTo(1);
+                if (mode.equals("concurrent")) {
+                    // One loop answering the next event is not enough: the loop that failed must run too.
+                    assertBothLoopsServeEvents();
+                }
             }
         });
+    }
+
+    /**
+     * Two events that can only end together: both answered {@code met} only when both loops take events. (Before
+     * the fixes, a loop killed by a {@code StackOverflowError} left the other one to answer every later event.)
+     */
+    private void assertBothLoopsServeEvents() throws InterruptedException {
+        String key = java.util.UUID.randomUUID().toString();
+        Event a = api.enqueue("meet:" + key);
+        Event b = api.enqueue("meet:" + key);
+        List<RecordedPost> posts = List.of(api.takePost(), api.takePost());
+        assertThat(posts).extracting(RecordedPost::requestId).containsExactlyInAnyOrder(a.requestId(), b.requestId());
+        assertThat(posts).extracting(RecordedPost::bodyText).as("both loops serve events").containsOnly("met");
     }
 
     @Test
@@ -209,9 +229,11 @@ class LoopFaultsTest {
             try (RuntimeUnderTest runtime = start(SEQUENTIAL)) {
                 api.enqueue("leak");
                 assertThat(api.takePost().bodyText()).isEqualTo("leaker");
-                Thread.sleep(100); // the leaker writes every millisecond meanwhile: that is the fault under test
-                for (int i = 0; i < 20; i++) {
-                    Event event = api.enqueue("ok:clean " + i);
+                // A thread the handler left running writes between invocations: refused, the response was posted.
+                assertThatThrownBy(() -> HostileHandler.writeToLeaked("LEAKED")).isInstanceOf(IOException.class);
+                for (int i = 0; i < 3; i++) {
+                    // ...and writes again while later invocations run on the same loop: never in their responses.
+                    Event event = api.enqueue("writeLeaked:clean " + i);
                     RecordedPost post = api.takePost();
                     assertThat(post.requestId()).isEqualTo(event.requestId());
                     assertThat(post.bodyText()).isEqualTo("clean " + i);
@@ -232,10 +254,7 @@ class LoopFaultsTest {
                 assertThat(first.kind()).isEqualTo(RecordedPost.Kind.ERROR);
                 assertThat(second.requestId()).isEqualTo(slow.requestId());
                 assertThat(second.bodyText()).isEqualTo("slept 2000");
-                Event a = api.enqueue("ok:a");
-                Event b = api.enqueue("ok:b");
-                assertThat(Stream.of(api.takePost(), api.takePost()).map(RecordedPost::requestId))
-                        .containsExactlyInAnyOrder(a.requestId(), b.requestId());
+                assertBothLoopsServeEvents();
             }
         });
     }
@@ -248,10 +267,7 @@ class LoopFaultsTest {
                 Event y = api.enqueue("badEverything");
                 assertThat(Stream.of(api.takePost(), api.takePost()).map(RecordedPost::requestId))
                         .containsExactlyInAnyOrder(x.requestId(), y.requestId());
-                Event a = api.enqueue("ok:a");
-                Event b = api.enqueue("ok:b");
-                assertThat(Stream.of(api.takePost(), api.takePost()).map(RecordedPost::requestId))
-                        .containsExactlyInAnyOrder(a.requestId(), b.requestId());
+                assertBothLoopsServeEvents();
             }
         });
     }

@@ -7,18 +7,33 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The handler matrix of the fault tests: the event names what the handler does ({@code "ok:<text>"} echoes the
- * text; {@code "sleep:<ms>"} answers after a pause; the others fail in one hostile way each). It counts its runs
+ * text; {@code "sleep:<ms>"} answers after a pause; {@code "meet:<key>"} answers {@code met} when another
+ * invocation with that key runs at the same time; {@code "leak"} keeps its response stream and
+ * {@code "writeLeaked:<text>"} writes to it while answering the text; the others fail in one hostile way each). It counts its runs
  * per request id, so a test can see that no event ran twice.
  */
 public class HostileHandler implements RequestStreamHandler {
 
     /** Runs per request id. */
     public static final ConcurrentHashMap<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, CountDownLatch> MEETINGS = new ConcurrentHashMap<>();
     private static volatile OutputStream leaked;
+
+    /**
+     * Writes to the response stream the last {@code "leak"} invocation kept, as a thread it left running would.
+     *
+     * @param text what to write
+     * @throws IOException when the runtime refuses the stream
+     */
+    public static void writeToLeaked(String text) throws IOException {
+        leaked.write(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -66,18 +81,23 @@ public class HostileHandler implements RequestStreamHandler {
             case "leak" -> {
                 leaked = output;
                 output.write("leaker".getBytes(StandardCharsets.UTF_8));
-                Thread t = new Thread(() -> {
-                    for (int i = 0; i < 200; i++) {
-                        sleep(1);
-                        try {
-                            leaked.write("LEAKED".getBytes(StandardCharsets.UTF_8));
-                        } catch (IOException | RuntimeException e) {
-                            return;
-                        }
-                    }
-                }, "leaker");
-                t.setDaemon(true);
-                t.start();
+            }
+            case "writeLeaked" -> {
+                // What a thread the "leak" invocation left running would do while a later invocation runs.
+                output.write(arg.getBytes(StandardCharsets.UTF_8));
+                try {
+                    writeToLeaked("LEAKED");
+                } catch (IOException expected) {
+                    // The stream is refused: nothing reaches this invocation's response.
+                }
+            }
+            case "meet" -> {
+                // Ends with "met" only when a second invocation with the same key runs at the same time, on
+                // another loop: two of them answer "met" only if two loops serve events.
+                CountDownLatch both = MEETINGS.computeIfAbsent(arg, k -> new CountDownLatch(2));
+                both.countDown();
+                boolean met = await(both);
+                output.write((met ? "met" : "alone").getBytes(StandardCharsets.UTF_8));
             }
             default -> throw new IllegalArgumentException("unknown event " + what);
         }
@@ -93,6 +113,16 @@ public class HostileHandler implements RequestStreamHandler {
             return;
         }
         throw new IllegalStateException("thrown from deep down");
+    }
+
+    /** Waits for the other invocation, 10 s at most: a bound that keeps a missing loop from hanging the test. */
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep(long ms) {
