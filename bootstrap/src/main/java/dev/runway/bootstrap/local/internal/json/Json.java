@@ -64,6 +64,10 @@ public final class Json {
             throw new JsonException(e.getOriginalMessage() + (where == null ? "" : " at offset " + where.getCharOffset()));
         } catch (IOException e) {
             throw new JsonException(String.valueOf(e.getMessage()));
+        } catch (NumberFormatException e) {
+            // A number JSON's grammar allows but BigDecimal cannot hold: an exponent beyond an int
+            // (-1E7802870327605462882), which Jackson's BigDecimalParser refuses with this unchecked exception.
+            throw new JsonException("a number out of range: " + e.getMessage());
         }
     }
 
