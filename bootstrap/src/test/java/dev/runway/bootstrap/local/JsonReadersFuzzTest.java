@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.bootstrap.local.internal.json.Json;
+import dev.runway.wire.testing.JsonDocuments;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -59,49 +58,12 @@ class JsonReadersFuzzTest {
 
     @Provide
     Arbitrary<String> documents() {
-        Arbitrary<Object> leaf = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(20).filter(JsonReadersFuzzTest::wellFormed).map(s -> (Object) s),
-                Arbitraries.longs().map(n -> (Object) n),
-                Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.bigDecimals().map(d -> (Object) d),
-                Arbitraries.integers().between(-400, 400).map(e -> (Object) new BigDecimal(BigInteger.valueOf(7), e)),
-                Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.just(null));
-        Arbitrary<Object> value = Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
-                inner.list().ofMaxSize(4).map(l -> (Object) l),
-                Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(8).filter(JsonReadersFuzzTest::wellFormed),
-                        inner).ofMaxSize(4).map(m -> (Object) m)), 0, 5);
-        return value.flatMap(v -> Arbitraries.of(true, false).map(pretty -> write(v, pretty)));
+        return JsonDocuments.documents();
     }
 
     @Provide
     Arbitrary<List<Integer>> positions() {
-        return Arbitraries.integers().between(0, 100_000).list().ofMinSize(1).ofMaxSize(4);
-    }
-
-    private static String write(Object value, boolean pretty) {
-        try {
-            return pretty ? JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                    : JACKSON.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 8259 text is Unicode: a lone surrogate has no encoding, so it is no valid document's content. */
-    private static boolean wellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return JsonDocuments.positions();
     }
 
     /** Maps, lists, strings, booleans, null, and numbers as BigDecimal (or double) so readers compare. */
