@@ -2,7 +2,6 @@ package dev.runway.bootstrap.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.bootstrap.local.internal.json.Json;
@@ -27,9 +26,7 @@ import net.jqwik.api.Provide;
  */
 class JsonReadersFuzzTest {
 
-    private static final ObjectMapper JACKSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final ObjectMapper JACKSON = JsonDocuments.JACKSON;
 
     @Property(seed = "1411")
     void theReaderAgreesWithJacksonOnValidDocuments(@ForAll("documents") String document) throws Exception {

@@ -1,5 +1,6 @@
 package dev.runway.wire.testing;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,7 +15,13 @@ import net.jqwik.api.Arbitrary;
  */
 public final class JsonDocuments {
 
-    private static final ObjectMapper JACKSON = new ObjectMapper();
+    /**
+     * The oracle: Jackson reading numbers as exact BigDecimal and BigInteger, so a reader's numbers compare exactly.
+     * It also writes the documents.
+     */
+    public static final ObjectMapper JACKSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
     private JsonDocuments() {}
 

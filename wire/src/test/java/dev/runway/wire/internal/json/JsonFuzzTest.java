@@ -2,7 +2,6 @@ package dev.runway.wire.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.wire.testing.JsonDocuments;
@@ -25,9 +24,7 @@ import net.jqwik.api.Provide;
  */
 class JsonFuzzTest {
 
-    private static final ObjectMapper JACKSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final ObjectMapper JACKSON = JsonDocuments.JACKSON;
 
     @Property(seed = "1601")
     void readsValidDocumentsToJacksonsValues(@ForAll("documents") String document) throws Exception {
