@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.bootstrap.local.internal.json.Json;
 import dev.runway.wire.testing.JsonDocuments;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,7 +26,7 @@ class JsonReadersFuzzTest {
     @Property(seed = "1411")
     void theReaderAgreesWithJacksonOnValidDocuments(@ForAll("documents") String document) throws Exception {
         JsonNode oracle = JACKSON.readTree(document);
-        assertThat(canonical(Json.parse(document), false)).isEqualTo(canonical(oracle, false));
+        assertThat(JsonDocuments.canonical(Json.parse(document))).isEqualTo(JsonDocuments.canonical(oracle));
     }
 
     @Property(seed = "1412")
@@ -61,54 +56,5 @@ class JsonReadersFuzzTest {
     @Provide
     Arbitrary<List<Integer>> positions() {
         return JsonDocuments.positions();
-    }
-
-    /** Maps, lists, strings, booleans, null, and numbers as BigDecimal (or double) so readers compare. */
-    private static Object canonical(Object value, boolean doubles) {
-        if (value instanceof JsonNode node) {
-            if (node.isObject()) {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    map.put(e.getKey(), canonical(e.getValue(), doubles));
-                }
-                return map;
-            } else if (node.isArray()) {
-                List<Object> list = new ArrayList<>();
-                node.forEach(n -> list.add(canonical(n, doubles)));
-                return list;
-            } else if (node.isNumber()) {
-                return number(node.decimalValue(), doubles);
-            } else if (node.isTextual()) {
-                return node.textValue();
-            } else if (node.isBoolean()) {
-                return node.booleanValue();
-            }
-            return null;
-        }
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            m.forEach((k, v) -> map.put((String) k, canonical(v, doubles)));
-            return map;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> list = new ArrayList<>();
-            l.forEach(v -> list.add(canonical(v, doubles)));
-            return list;
-        }
-        if (value instanceof Number n && doubles) {
-            return n.doubleValue() == 0 ? 0.0 : n.doubleValue();
-        }
-        if (value instanceof Number n) {
-            return number(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()), doubles);
-        }
-        return value;
-    }
-
-    private static Object number(BigDecimal d, boolean doubles) {
-        if (doubles) {
-            return d.doubleValue() == 0 ? 0.0 : d.doubleValue();
-        }
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
     }
 }

@@ -1,10 +1,14 @@
 package dev.runway.wire.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -72,5 +76,51 @@ public final class JsonDocuments {
             }
         }
         return true;
+    }
+
+    /**
+     * A reader's value, or Jackson's tree, as plain maps, lists, strings, booleans and null, with every number as
+     * its exact decimal text, so that a reader and the oracle compare.
+     *
+     * @param value a {@link JsonNode} or a reader's value
+     * @return the comparable form
+     */
+    public static Object canonical(Object value) {
+        if (value instanceof JsonNode node) {
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> map.put(e.getKey(), canonical(e.getValue())));
+                return map;
+            } else if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(n -> list.add(canonical(n)));
+                return list;
+            } else if (node.isNumber()) {
+                return exact(node.decimalValue());
+            } else if (node.isTextual()) {
+                return node.textValue();
+            } else if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            return null;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            m.forEach((k, v) -> map.put((String) k, canonical(v)));
+            return map;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> list = new ArrayList<>();
+            l.forEach(v -> list.add(canonical(v)));
+            return list;
+        }
+        if (value instanceof Number n) {
+            return exact(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()));
+        }
+        return value;
+    }
+
+    private static String exact(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
     }
 }

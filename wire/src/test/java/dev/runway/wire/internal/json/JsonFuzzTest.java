@@ -2,14 +2,10 @@ package dev.runway.wire.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.wire.testing.JsonDocuments;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -29,7 +25,7 @@ class JsonFuzzTest {
     @Property(seed = "1601")
     void readsValidDocumentsToJacksonsValues(@ForAll("documents") String document) throws Exception {
         Object value = JsonReader.parse(document);
-        assertThat(canonical(value)).isEqualTo(canonical(JACKSON.readTree(document)));
+        assertThat(JsonDocuments.canonical(value)).isEqualTo(JsonDocuments.canonical(JACKSON.readTree(document)));
     }
 
     @Property(seed = "1602")
@@ -68,7 +64,7 @@ class JsonFuzzTest {
     void jacksonReadsWhatTheWriterWrites(@ForAll("documents") String document) throws Exception {
         Object value = JsonReader.parse(document);
         String written = JsonWriter.write(value);
-        assertThat(canonical(JACKSON.readTree(written))).isEqualTo(canonical(value));
+        assertThat(JsonDocuments.canonical(JACKSON.readTree(written))).isEqualTo(JsonDocuments.canonical(value));
         assertThat(JsonReader.parse(written)).isEqualTo(value);
     }
 
@@ -98,48 +94,5 @@ class JsonFuzzTest {
     @Provide
     Arbitrary<List<Integer>> positions() {
         return JsonDocuments.positions();
-    }
-
-    /** Maps, lists, strings, booleans, null, and every number as its exact decimal text, so both sides compare. */
-    private static Object canonical(Object value) {
-        if (value instanceof JsonNode node) {
-            if (node.isObject()) {
-                Map<String, Object> map = new LinkedHashMap<>();
-                node.properties().forEach(e -> map.put(e.getKey(), canonical(e.getValue())));
-                return map;
-            } else if (node.isArray()) {
-                List<Object> list = new ArrayList<>();
-                node.forEach(n -> list.add(canonical(n)));
-                return list;
-            } else if (node.isNumber()) {
-                return exact(node.decimalValue());
-            } else if (node.isTextual()) {
-                return node.textValue();
-            } else if (node.isBoolean()) {
-                return node.booleanValue();
-            }
-            return null;
-        }
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            m.forEach((k, v) -> map.put((String) k, canonical(v)));
-            return map;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> list = new ArrayList<>();
-            l.forEach(v -> list.add(canonical(v)));
-            return list;
-        }
-        if (value instanceof Long n) {
-            return exact(BigDecimal.valueOf(n));
-        }
-        if (value instanceof BigDecimal d) {
-            return exact(d);
-        }
-        return value;
-    }
-
-    private static String exact(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
     }
 }
