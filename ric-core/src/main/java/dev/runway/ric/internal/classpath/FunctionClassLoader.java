@@ -35,13 +35,24 @@ public final class FunctionClassLoader extends URLClassLoader {
 
     private final Path taskRoot;
     private final Path layerLibraries;
+    private final boolean parentHoldsNoFunctionCode;
 
-    private FunctionClassLoader(URL[] urls, ClassLoader parent, Path taskRoot, Path layerLibraries) {
+    private FunctionClassLoader(URL[] urls, ClassLoader parent, Path taskRoot, Path layerLibraries,
+            boolean parentHoldsNoFunctionCode) {
         // Unnamed on purpose: a named loader prefixes every frame of the function's stack traces with its name
         // ("function//pkg.Handler.handle(Handler.java:12)"), which the managed runtime's traces do not have.
         super(urls, parent);
         this.taskRoot = taskRoot;
         this.layerLibraries = layerLibraries;
+        this.parentHoldsNoFunctionCode = parentHoldsNoFunctionCode;
+    }
+
+    /**
+     * @return whether the parent's class path is only the runtime's jars and jars this loader has too, as when
+     *     {@code bootstrap} starts the runtime: what the function brings is then all in this loader's own entries
+     */
+    boolean parentHoldsNoFunctionCode() {
+        return parentHoldsNoFunctionCode;
     }
 
     /**
@@ -76,7 +87,9 @@ public final class FunctionClassLoader extends URLClassLoader {
      * @return the loader
      */
     public static FunctionClassLoader create(Path taskRoot) {
-        return create(taskRoot, LAYER_LIBRARIES, ClassLoader.getSystemClassLoader());
+        List<URL> classPath = classPath(taskRoot, LAYER_LIBRARIES);
+        return new FunctionClassLoader(classPath.toArray(new URL[0]), ClassLoader.getSystemClassLoader(), taskRoot,
+                LAYER_LIBRARIES, RuntimeClassPath.holdsNoFunctionCodeOfItsOwn(classPath));
     }
 
     /**
@@ -88,8 +101,18 @@ public final class FunctionClassLoader extends URLClassLoader {
      * @return the loader
      */
     public static FunctionClassLoader create(Path taskRoot, Path layerLibraries, ClassLoader parent) {
+        return create(taskRoot, layerLibraries, parent, false);
+    }
+
+    /**
+     * Builds the loader, saying whether its parent holds any function code (tests of the probes' short cut).
+     *
+     * @param parentHoldsNoFunctionCode see {@link #parentHoldsNoFunctionCode()}
+     */
+    static FunctionClassLoader create(Path taskRoot, Path layerLibraries, ClassLoader parent,
+            boolean parentHoldsNoFunctionCode) {
         return new FunctionClassLoader(classPath(taskRoot, layerLibraries).toArray(new URL[0]), parent, taskRoot,
-                layerLibraries);
+                layerLibraries, parentHoldsNoFunctionCode);
     }
 
     /** @return the class path, in lookup order */

@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.logging;
 
+import dev.runway.ric.internal.classpath.FunctionResources;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,15 +41,19 @@ final class MdcPublisher {
 
     MdcPublisher(ClassLoader functionLoader) {
         List<Target> found = new ArrayList<>(3);
-        if (functionLoader.getResource("META-INF/services/" + SLF4J + ".spi.SLF4JServiceProvider") != null
-                || functionLoader.getResource(SLF4J.replace('.', '/') + "/impl/StaticMDCBinder.class") != null) {
+        // Probes of the function's own code (FunctionResources says why not getResource), and a class looked up
+        // only once its file is known to be there: a class that is missing is searched for in the runtime's jars.
+        if (FunctionResources.has(functionLoader, "META-INF/services/" + SLF4J + ".spi.SLF4JServiceProvider")
+                || FunctionResources.has(functionLoader, SLF4J.replace('.', '/') + "/impl/StaticMDCBinder.class")) {
             add(found, functionLoader, SLF4J + ".MDC", String.class);
         }
-        if (functionLoader.getResource("META-INF/services/org.apache.logging.log4j.spi.Provider") != null
-                || functionLoader.getResource("META-INF/log4j-provider.properties") != null) {
+        if (FunctionResources.has(functionLoader, "META-INF/services/org.apache.logging.log4j.spi.Provider")
+                || FunctionResources.has(functionLoader, "META-INF/log4j-provider.properties")) {
             add(found, functionLoader, "org.apache.logging.log4j.ThreadContext", String.class);
         }
-        add(found, functionLoader, "org.apache.log4j.MDC", Object.class);
+        if (FunctionResources.has(functionLoader, "org/apache/log4j/MDC.class")) {
+            add(found, functionLoader, "org.apache.log4j.MDC", Object.class);
+        }
         this.targets = found;
     }
 

@@ -6,7 +6,8 @@ import com.amazonaws.services.lambda.runtime.logging.LogFormat;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -187,15 +188,18 @@ public final class RuntimeLogging implements AutoCloseable {
      * Replaces {@code LambdaRuntime}'s logger, a private static field: the managed runtime sets it the same way,
      * and {@code aws-lambda-java-core} offers no other means.
      *
+     * <p>Through a {@link VarHandle}, not {@code Field.get}/{@code set}: a reflective field access builds a
+     * method-handle accessor whose adapters the JVM generates as classes at the first call, which no AOT cache
+     * keeps; a static field's {@code VarHandle} is one of the JDK's own classes. The call site's types are exactly
+     * the field's, so no adapter is generated for it either.
+     *
      * @return the logger it had
      */
     private static LambdaLogger setLambdaRuntimeLogger(LambdaLogger logger) {
         try {
-            Field field = LambdaRuntime.class.getDeclaredField("logger");
-            field.setAccessible(true);
-            LambdaLogger previous = (LambdaLogger) field.get(null);
-            field.set(null, logger);
-            return previous;
+            VarHandle field = MethodHandles.privateLookupIn(LambdaRuntime.class, MethodHandles.lookup())
+                    .findStaticVarHandle(LambdaRuntime.class, "logger", LambdaLogger.class);
+            return (LambdaLogger) field.getAndSet(logger);
         } catch (ReflectiveOperationException | RuntimeException e) {
             current().runtimeEvent(LogLevel.WARN, "runway", "LambdaRuntime.getLogger() cannot be replaced (" + e
                     + "); it keeps writing to standard output.", null);

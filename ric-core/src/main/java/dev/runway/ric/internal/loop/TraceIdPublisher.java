@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.loop;
 
+import dev.runway.ric.internal.classpath.FunctionResources;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -33,6 +34,10 @@ public final class TraceIdPublisher {
         MethodHandle p = null;
         MethodHandle r = null;
         try {
+            // Looked up only when the function's code has it (FunctionResources says why).
+            if (!FunctionResources.has(functionLoader, SDK_THREAD_LOCAL.replace('.', '/') + ".class")) {
+                throw new ClassNotFoundException(SDK_THREAD_LOCAL);
+            }
             Class<?> sdk = Class.forName(SDK_THREAD_LOCAL, true, functionLoader);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             p = lookup.findStatic(sdk, "put", MethodType.methodType(void.class, String.class, String.class));
