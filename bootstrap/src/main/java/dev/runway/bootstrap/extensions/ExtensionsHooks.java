@@ -5,13 +5,13 @@ import dev.runway.extensions.Extension;
 import dev.runway.extensions.ExtensionsApiException;
 import dev.runway.extensions.InternalExtension;
 import dev.runway.extensions.RegisteredExtension;
+import dev.runway.ric.FunctionServices;
 import dev.runway.ric.InvocationListener;
 import dev.runway.ric.RuntimeHooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * The bootstrap's hooks into the runtime's init: registers the internal extensions found on the function's class
@@ -58,15 +58,12 @@ public final class ExtensionsHooks implements RuntimeHooks {
     }
 
     private static List<InternalExtension> load(ClassLoader loader) {
-        List<InternalExtension> extensions = new ArrayList<>();
         try {
-            for (InternalExtension extension : ServiceLoader.load(InternalExtension.class, loader)) {
-                extensions.add(extension);
-            }
+            return FunctionServices.load(InternalExtension.class, loader);
         } catch (ServiceConfigurationError e) {
             System.err.println("[runway] An internal extension cannot be loaded: " + e.getMessage());
+            return List.of();
         }
-        return extensions;
     }
 
     /**

@@ -133,7 +133,7 @@ public final class TrainCommand {
         Path java = javaHome.resolve("bin").resolve("java");
         String classPath = classPath(System.getProperty("java.class.path"), taskRoot, out);
 
-        try (TrainingRuntimeApi api = new TrainingRuntimeApi(events)) {
+        try (TrainingRuntimeApi api = new TrainingRuntimeApi(events, handler)) {
             Process runtime = start(bootstrap, handler, taskRoot, java, cache, classPath, api.address(), env);
             for (int i = 1; i <= events.size(); i++) {
                 TrainingRuntimeApi.Outcome outcome = null;

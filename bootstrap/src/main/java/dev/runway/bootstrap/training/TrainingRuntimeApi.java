@@ -1,5 +1,6 @@
 package dev.runway.bootstrap.training;
 
+import dev.runway.wire.internal.json.JsonText;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -14,18 +15,25 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The Runtime API the training run's runtime talks to: loopback only, one connection at a time (the training
- * runtime runs one loop). It hands out the training events in order, collects what the runtime posts back, and
- * once the events are used up answers {@code /next} with 500, which ends the runtime's loop: the runtime exits and
- * its JVM writes the AOT cache.
+ * The Runtime API the training run's runtime talks to: loopback only, a thread per connection. It hands out the
+ * training events in order, collects what the runtime posts back, and once the events are used up answers
+ * {@code /next} with 500, which ends the runtime's loop: the runtime exits and its JVM writes the AOT cache.
+ *
+ * <p>It also answers the Extensions API as Lambda does for the bootstrap's own registration (the one that buys the
+ * runtime a SIGTERM at shutdown): {@code register} succeeds and the parked {@code event/next} is held open until
+ * the training ends. So the training takes the path of a start on Lambda, and the cache holds the classes of that
+ * path; with a refused registration they would be loaded from the runtime's jars at every start.
  */
 final class TrainingRuntimeApi implements Closeable {
 
     private static final String NEXT = "/2018-06-01/runtime/invocation/next";
+    private static final String EXTENSION = "/2020-01-01/extension/";
 
     /** What the runtime posted: a response, an invocation error, or an init error. */
     record Outcome(String path, byte[] body) {
@@ -45,10 +53,17 @@ final class TrainingRuntimeApi implements Closeable {
     private final ServerSocket server;
     private final Deque<byte[]> events;
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final String handler;
     private int served;
 
-    TrainingRuntimeApi(List<byte[]> events) throws IOException {
+    /**
+     * @param events the training events, in order
+     * @param handler the handler being trained, for the registration's answer
+     */
+    TrainingRuntimeApi(List<byte[]> events, String handler) throws IOException {
         this.events = new ArrayDeque<>(events);
+        this.handler = handler;
         this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "runway-train-runtime-api");
         acceptor.setDaemon(true);
@@ -67,11 +82,25 @@ final class TrainingRuntimeApi implements Closeable {
 
     private void acceptLoop() {
         while (!server.isClosed()) {
-            try (Socket socket = server.accept()) {
-                serve(socket);
+            try {
+                Socket socket = server.accept();
+                connections.add(socket);
+                Thread connection = new Thread(() -> serveAndClose(socket), "runway-train-connection");
+                connection.setDaemon(true);
+                connection.start();
             } catch (IOException e) {
-                // the runtime closed its connection, or this server was closed: accept the next one
+                // this server was closed, or one accept failed: the loop condition tells which
             }
+        }
+    }
+
+    private void serveAndClose(Socket socket) {
+        try (socket) {
+            serve(socket);
+        } catch (IOException e) {
+            // the runtime closed its connection, or this server was closed
+        } finally {
+            connections.remove(socket);
         }
     }
 
@@ -89,22 +118,33 @@ final class TrainingRuntimeApi implements Closeable {
             byte[] body = body(in);
             if (method.equals("GET") && path.equals(NEXT)) {
                 byte[] event;
+                int number;
                 synchronized (this) {
                     event = events.pollFirst();
+                    number = ++served;
                 }
                 if (event == null) {
                     write(out, 500, "{\"errorMessage\":\"training is over\",\"errorType\":\"TrainingOver\"}"
                             .getBytes(StandardCharsets.UTF_8), "");
                     return;
                 }
-                served++;
-                String id = "runway-training-" + served;
+                String id = "runway-training-" + number;
                 String headers = "Lambda-Runtime-Aws-Request-Id: " + id + "\r\n"
                         + "Lambda-Runtime-Deadline-Ms: " + (System.currentTimeMillis() + 300_000) + "\r\n"
                         + "Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:000000000000:function:"
                         + "runway-training\r\n"
                         + "Lambda-Runtime-Trace-Id: Root=1-00000000-000000000000000000000000;Sampled=0\r\n";
                 write(out, 200, event, headers);
+            } else if (method.equals("POST") && path.equals(EXTENSION + "register")) {
+                StringBuilder answer = new StringBuilder(
+                        "{\"functionName\":\"runway-training\",\"functionVersion\":\"$LATEST\",\"handler\":");
+                JsonText.appendString(answer, handler, false);
+                write(out, 200, answer.append('}').toString().getBytes(StandardCharsets.UTF_8),
+                        "Lambda-Extension-Identifier: runway-training-extension\r\n");
+            } else if (method.equals("GET") && path.equals(EXTENSION + "event/next")) {
+                // Lambda holds a registered extension's next until there is an event for it; for one that asked
+                // for none, that is never. The connection stays silent until the training ends.
+                return;
             } else if (method.equals("POST") && path.startsWith("/2018-06-01/runtime/")) {
                 outcomes.add(new Outcome(path, body));
                 write(out, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8), "");
@@ -177,5 +217,8 @@ final class TrainingRuntimeApi implements Closeable {
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket socket : connections) {
+            socket.close();
+        }
     }
 }

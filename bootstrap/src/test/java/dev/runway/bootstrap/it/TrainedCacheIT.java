@@ -63,6 +63,27 @@ class TrainedCacheIT extends BootstrapTestSupport {
         assertThat(Files.readAllLines(taskRoot.resolve("runway.aot.id")).get(1))
                 .startsWith(Distribution.home().resolve("lib/runway-runtime.jar").toString())
                 .endsWith(jar("runway-sample-functions-").toString());
+        // Every class came from the cache, and the start-up probes of what the function brings asked the function's
+        // own jar only: the runtime's jars were never opened (bootstrap execs the JVM, so the process is the JVM).
+        Path runtimeLibrary = Distribution.home().resolve("lib").toRealPath();
+        assertThat(openFiles(process.pid())).as("files the JVM has open after the first invocation")
+                .noneMatch(file -> file.startsWith(runtimeLibrary))
+                .contains(jar("runway-sample-functions-").toRealPath());
+    }
+
+    /** @return the files a process has open, from {@code /proc/<pid>/fd} */
+    private static List<Path> openFiles(long pid) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path descriptor : descriptors.toList()) {
+                try {
+                    files.add(Files.readSymbolicLink(descriptor));
+                } catch (IOException closedMeanwhile) {
+                    // A descriptor closed between the listing and the read.
+                }
+            }
+        }
+        return files;
     }
 
     @Test

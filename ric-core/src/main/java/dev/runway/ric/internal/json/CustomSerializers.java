@@ -1,13 +1,12 @@
 package dev.runway.ric.internal.json;
 
 import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
-import dev.runway.ric.internal.classpath.FunctionResources;
+import dev.runway.ric.FunctionServices;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * Finds the function's {@link CustomPojoSerializer}, the SPI with which a function replaces the runtime's JSON
@@ -15,9 +14,8 @@ import java.util.ServiceLoader;
  *
  * <p>The lookup scans every jar of the function for the service file (about 10 ms on a cold JVM, which the
  * managed runtime pays too), so it is made once per class loader and the input and output codecs share the
- * same provider instance. A process has one function loader, so the cache is never trimmed. The
- * {@link ServiceLoader} runs only when the function's own code has the service file: it would also open and
- * search the runtime's jars, which never have one ({@link FunctionResources}).
+ * same provider instance. A process has one function loader, so the cache is never trimmed. The scan runs only
+ * when the function's code has the service file ({@link FunctionServices}).
  */
 final class CustomSerializers {
 
@@ -41,16 +39,8 @@ final class CustomSerializers {
         }
     }
 
-    private static final String SERVICE_FILE = "META-INF/services/" + CustomPojoSerializer.class.getName();
-
     private static Optional<CustomPojoSerializer> load(ClassLoader functionLoader) {
-        if (!FunctionResources.has(functionLoader, SERVICE_FILE)) {
-            return Optional.empty();
-        }
-        List<CustomPojoSerializer> providers = new ArrayList<>(1);
-        for (CustomPojoSerializer provider : ServiceLoader.load(CustomPojoSerializer.class, functionLoader)) {
-            providers.add(provider);
-        }
+        List<CustomPojoSerializer> providers = FunctionServices.load(CustomPojoSerializer.class, functionLoader);
         if (providers.size() > 1) {
             List<String> names = new ArrayList<>();
             for (CustomPojoSerializer provider : providers) {

@@ -1,5 +1,6 @@
 package dev.runway.ric.internal.loop;
 
+import dev.runway.ric.FunctionServices;
 import dev.runway.ric.SnapStartHooks;
 import dev.runway.ric.crac.CheckpointException;
 import dev.runway.ric.crac.Context;
@@ -11,9 +12,7 @@ import dev.runway.ric.internal.api.RuntimeApiClient;
 import dev.runway.ric.internal.api.RuntimeApiException;
 import dev.runway.ric.internal.error.ErrorReport;
 import dev.runway.ric.internal.error.ErrorTypes;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * The SnapStart restore protocol, run at the end of init when {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}:
@@ -39,10 +38,7 @@ final class SnapStart {
      * @return 0 to go on to the invocations, else the exit status
      */
     static int checkpointAndRestore(RuntimeApiClient client, ClassLoader functionLoader) {
-        List<SnapStartHooks> hooks = new ArrayList<>();
-        for (SnapStartHooks found : ServiceLoader.load(SnapStartHooks.class, functionLoader)) {
-            hooks.add(found);
-        }
+        List<SnapStartHooks> hooks = FunctionServices.load(SnapStartHooks.class, functionLoader);
         Context<Resource> global = Core.getGlobalContext();
         try {
             beforeCheckpoint(hooks, global);
