@@ -29,23 +29,34 @@ import java.util.concurrent.LinkedBlockingQueue;
  * runtime a SIGTERM at shutdown): {@code register} succeeds and the parked {@code event/next} is held open until
  * the training ends. So the training takes the path of a start on Lambda, and the cache holds the classes of that
  * path; with a refused registration they would be loaded from the runtime's jars at every start.
+ *
+ * <p>Both trainings use it: {@code bootstrap --train} on the user's function, and the build's training of the
+ * distribution's own cache on a sample.
  */
-final class TrainingRuntimeApi implements Closeable {
+public final class TrainingRuntimeApi implements Closeable {
 
     private static final String NEXT = "/2018-06-01/runtime/invocation/next";
     private static final String EXTENSION = "/2020-01-01/extension/";
 
-    /** What the runtime posted: a response, an invocation error, or an init error. */
-    record Outcome(String path, byte[] body) {
-        boolean isError() {
+    /**
+     * What the runtime posted: a response, an invocation error, or an init error.
+     *
+     * @param path the path it posted to
+     * @param body what it posted
+     */
+    public record Outcome(String path, byte[] body) {
+        /** @return whether it is an error, of an invocation or of the init */
+        public boolean isError() {
             return path.endsWith("/error");
         }
 
-        boolean isInitError() {
+        /** @return whether it is the init's error */
+        public boolean isInitError() {
             return path.endsWith("/init/error");
         }
 
-        String text() {
+        /** @return the body, as UTF-8 text */
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -60,8 +71,9 @@ final class TrainingRuntimeApi implements Closeable {
     /**
      * @param events the training events, in order
      * @param handler the handler being trained, for the registration's answer
+     * @throws IOException when no loopback port can be bound
      */
-    TrainingRuntimeApi(List<byte[]> events, String handler) throws IOException {
+    public TrainingRuntimeApi(List<byte[]> events, String handler) throws IOException {
         this.events = new ArrayDeque<>(events);
         this.handler = handler;
         this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -71,12 +83,12 @@ final class TrainingRuntimeApi implements Closeable {
     }
 
     /** @return the value for {@code AWS_LAMBDA_RUNTIME_API} */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
     /** @return the outcomes in the order they were posted */
-    BlockingQueue<Outcome> outcomes() {
+    public BlockingQueue<Outcome> outcomes() {
         return outcomes;
     }
 

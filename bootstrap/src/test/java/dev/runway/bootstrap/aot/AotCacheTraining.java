@@ -1,8 +1,9 @@
 package dev.runway.bootstrap.aot;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.runway.bootstrap.training.AotCacheSupport;
-import dev.runway.ric.testing.FakeRuntimeApi;
-import dev.runway.ric.testing.RecordedPost;
+import dev.runway.bootstrap.training.TrainingRuntimeApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the distribution's AOT cache ({@code lib/runway.aot}, JEP 483/514) at package time: runs the runtime, on
- * the distribution's exact class path and JVM flags, against a fake Runtime API serving a sample POJO function a
- * few hundred times, then refuses {@code /next}; the runtime exits and its JVM writes the cache of every class it
+ * the distribution's exact class path and JVM flags, against the training Runtime API of {@code bootstrap --train}
+ * (which also answers the bootstrap's Extensions API registration, as Lambda does) serving a sample POJO function
+ * a few hundred times, then refuses {@code /next}; the runtime exits and its JVM writes the cache of every class it
  * loaded and linked from the JDK and the runtime jars (the function's own classes are never cached: they come
  * from its own class loader). The {@code bootstrap} script uses the cache only with the JDK it was made by, whose
  * identity is written beside it in {@code lib/runway.aot.jdk}.
@@ -42,16 +44,22 @@ public final class AotCacheTraining {
             System.out.println("[aot] JDK " + Runtime.version() + " cannot make an AOT cache (JDK 25+): none built.");
             return;
         }
-        try (FakeRuntimeApi api = FakeRuntimeApi.start()) {
+        List<byte[]> events = new ArrayList<>();
+        for (int i = 0; i < INVOCATIONS; i++) {
+            events.add(("{\"name\":\"training " + i + "\",\"greeting\":\"Hello\",\"tags\":[\"a\",\"b\"],\"count\":" + i
+                    + "}").getBytes(UTF_8));
+        }
+        try (TrainingRuntimeApi api = new TrainingRuntimeApi(events, handler)) {
             Process runtime = start(lib, cache, function, handler, api.address(), distribution.resolve("aot-training.log"));
             for (int i = 0; i < INVOCATIONS; i++) {
-                api.enqueue("{\"name\":\"training " + i + "\",\"greeting\":\"Hello\",\"tags\":[\"a\",\"b\"],\"count\":" + i + "}");
-                RecordedPost post = api.takePost(WAIT);
-                if (post.kind() != RecordedPost.Kind.RESPONSE) {
-                    throw new IllegalStateException("training invocation failed: " + post.bodyText());
+                TrainingRuntimeApi.Outcome outcome = api.outcomes().poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+                if (outcome == null || outcome.isError()) {
+                    runtime.destroyForcibly();
+                    throw new IllegalStateException("training invocation " + i + " failed: "
+                            + (outcome == null ? "no answer in " + WAIT : outcome.text()));
                 }
             }
-            api.close(); // the runtime's next /next is refused: it exits, and the JVM writes the cache
+            // The events are used up: the runtime's next /next is refused, it exits, and the JVM writes the cache.
             if (!runtime.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 runtime.destroyForcibly();
                 throw new IllegalStateException("the training runtime did not exit");

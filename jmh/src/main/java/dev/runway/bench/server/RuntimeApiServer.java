@@ -21,11 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * like a Lambda sandbox between invocations. {@code POST /invocation/{id}/response} is timed and answered
  * {@code 202}. An {@code /error} or {@code /init/error} post marks the session failed. Request ids end in the
  * invocation's index, so a response is matched to its event without any lookup.
+ *
+ * <p>Of the Extensions API ({@code 2020-01-01}) it serves what Runway's bootstrap asks on every start, as Lambda
+ * answers it: the registration that buys the runtime a SIGTERM succeeds, and that extension's {@code event/next}
+ * stays pending (it asked for no event), so the Runway clients start the way they start on Lambda.
  */
 public final class RuntimeApiServer implements Closeable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final String NEXT = PREFIX + "invocation/next";
+    private static final String REGISTER = "/2020-01-01/extension/register";
+    private static final String EXTENSION_NEXT = "/2020-01-01/extension/event/next";
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:bench";
     private static final String TRACE_ID = "Root=1-6740a6f1-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=0";
     /** Far enough ahead that no client ever sees its invocation as timed out. */
@@ -33,6 +39,8 @@ public final class RuntimeApiServer implements Closeable {
     private static final byte[] ACCEPTED = answer("202 Accepted", "{\"status\":\"OK\"}\n");
     private static final byte[] REFUSED = answer("500 Internal Server Error\r\nConnection: close",
             "{\"errorMessage\":\"training run over\",\"errorType\":\"Runtime.Bench\"}\n");
+    private static final byte[] REGISTERED = answer("200 OK\r\nLambda-Extension-Identifier: bench-extension",
+            "{\"functionName\":\"bench\",\"functionVersion\":\"$LATEST\",\"handler\":\"bench\"}\n");
     private static final byte[] NOT_FOUND = answer("404 Not Found",
             "{\"errorMessage\":\"unknown path\",\"errorType\":\"InvalidPath\"}\n");
 
@@ -150,6 +158,13 @@ public final class RuntimeApiServer implements Closeable {
             }
             out.write(ACCEPTED);
             return true;
+        }
+        if (!request.isGet() && target.equals(REGISTER)) {
+            out.write(REGISTERED);
+            return true;
+        }
+        if (request.isGet() && target.equals(EXTENSION_NEXT)) {
+            return false; // an extension registered for no event waits for ever, as on Lambda
         }
         if (current != null) {
             current.failed("unexpected request " + (request.isGet() ? "GET " : "POST ") + target);
