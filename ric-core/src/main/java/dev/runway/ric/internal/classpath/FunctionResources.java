@@ -27,4 +27,16 @@ public final class FunctionResources {
         }
         return loader.getResource(name) != null;
     }
+
+    /**
+     * Whether the function's code has a class, asked before a {@code Class.forName} that would otherwise search
+     * the runtime's jars for a class that is missing.
+     *
+     * @param loader the function's class loader
+     * @param className a binary class name, such as {@code org.apache.log4j.MDC}
+     * @return whether the function's code has its class file
+     */
+    public static boolean hasClass(ClassLoader loader, String className) {
+        return has(loader, className.replace('.', '/') + ".class");
+    }
 }

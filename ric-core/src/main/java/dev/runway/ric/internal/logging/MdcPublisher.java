@@ -44,14 +44,14 @@ final class MdcPublisher {
         // Probes of the function's own code (FunctionResources says why not getResource), and a class looked up
         // only once its file is known to be there: a class that is missing is searched for in the runtime's jars.
         if (FunctionResources.has(functionLoader, "META-INF/services/" + SLF4J + ".spi.SLF4JServiceProvider")
-                || FunctionResources.has(functionLoader, SLF4J.replace('.', '/') + "/impl/StaticMDCBinder.class")) {
+                || FunctionResources.hasClass(functionLoader, SLF4J + ".impl.StaticMDCBinder")) {
             add(found, functionLoader, SLF4J + ".MDC", String.class);
         }
         if (FunctionResources.has(functionLoader, "META-INF/services/org.apache.logging.log4j.spi.Provider")
                 || FunctionResources.has(functionLoader, "META-INF/log4j-provider.properties")) {
             add(found, functionLoader, "org.apache.logging.log4j.ThreadContext", String.class);
         }
-        if (FunctionResources.has(functionLoader, "org/apache/log4j/MDC.class")) {
+        if (FunctionResources.hasClass(functionLoader, "org.apache.log4j.MDC")) {
             add(found, functionLoader, "org.apache.log4j.MDC", Object.class);
         }
         this.targets = found;

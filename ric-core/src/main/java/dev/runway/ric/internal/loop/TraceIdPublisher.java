@@ -33,17 +33,17 @@ public final class TraceIdPublisher {
         this.setSystemProperty = !multiConcurrent;
         MethodHandle p = null;
         MethodHandle r = null;
-        try {
-            // Looked up only when the function's code has it (FunctionResources says why).
-            if (!FunctionResources.has(functionLoader, SDK_THREAD_LOCAL.replace('.', '/') + ".class")) {
-                throw new ClassNotFoundException(SDK_THREAD_LOCAL);
+        // Looked up only when the function's code has it (FunctionResources says why); without it the function
+        // does not use the AWS SDK v2, and the system property is enough.
+        if (FunctionResources.hasClass(functionLoader, SDK_THREAD_LOCAL)) {
+            try {
+                Class<?> sdk = Class.forName(SDK_THREAD_LOCAL, true, functionLoader);
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                p = lookup.findStatic(sdk, "put", MethodType.methodType(void.class, String.class, String.class));
+                r = lookup.findStatic(sdk, "remove", MethodType.methodType(String.class, String.class));
+            } catch (ReflectiveOperationException | LinkageError unusable) {
+                // A copy of the class without these methods: the system property is enough.
             }
-            Class<?> sdk = Class.forName(SDK_THREAD_LOCAL, true, functionLoader);
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            p = lookup.findStatic(sdk, "put", MethodType.methodType(void.class, String.class, String.class));
-            r = lookup.findStatic(sdk, "remove", MethodType.methodType(String.class, String.class));
-        } catch (ReflectiveOperationException | LinkageError absent) {
-            // The function does not use the AWS SDK v2: the system property is enough.
         }
         this.put = p;
         this.remove = r;
